@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One entry point for setup, the example run and the tests, so README, CI and people run the same steps.
+#   ./build.sh run    set up (npm + dotnet restore/build) and run `hdl parse` over examples/
+#   ./build.sh test   set up and run every test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+setup() {
+  if [ ! -x node_modules/.bin/antlr-ng ]; then
+    npm ci --no-audit --no-fund
+  fi
+  dotnet build Hdl.sln -c Release -nologo -v quiet
+}
+
+case "${1:-run}" in
+  run)
+    setup
+    dotnet src/Hdl.Cli/bin/Release/net10.0/hdl.dll parse -f examples/files.f examples/vhdl
+    ;;
+  test)
+    setup
+    dotnet test Hdl.sln -c Release --no-build -nologo
+    ;;
+  *)
+    echo "usage: ./build.sh [run|test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,9 @@
+namespace Hdl.Syntax.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
