@@ -303,6 +303,9 @@ NONOVERLAP_IMPLY : '|=>' ;
 HASH_MINUS_HASH : '#-#' ;
 HASH_EQ_HASH : '#=#' ;
 ARROW_ARROW : '->>' ;
+// Path arrows of specify blocks and `=>` of covergroup transitions.
+EQ_GT : '=>' ;
+STAR_GT : '*>' ;
 ATTR_START : '(*' ;
 ATTR_END : '*)' ;
 POWER : '**' ;
@@ -332,7 +335,7 @@ XNOR_OP : '~^' ;
 XNOR_OP2 : '^~' ;
 DOUBLE_COLON : '::' ;
 COLON_ASSIGN : ':=' ;
-COLON_SLASH : ':/' ;
+// The `:/` of dist weights is parsed as ':' '/' so that `default:/* comment */` still lexes a comment.
 PLUS_COLON : '+:' ;
 MINUS_COLON : '-:' ;
 DOT_STAR : '.*' ;
