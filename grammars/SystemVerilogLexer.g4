@@ -383,7 +383,8 @@ NEWLINE : '\r'? '\n' -> channel(HIDDEN) ;
 WHITESPACE : [ \t\f\u000B]+ -> channel(HIDDEN) ;
 
 // An unterminated block comment or string must not stop the lexer: these take the rest of the input.
-UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF -> channel(COMMENTS) ;
+// Its body cannot contain `*/`; otherwise this rule would always be the longest match and win over BLOCK_COMMENT.
+UNTERMINATED_BLOCK_COMMENT : '/*' (~[*] | '*'+ ~[*/])* '*'* EOF -> channel(COMMENTS) ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 ERROR_CHAR : . ;
 

@@ -1661,6 +1661,7 @@ primary
     | primary assignment_pattern
     | primary 'with' '(' expression ')'
     | primary 'with' ('(' (identifier (',' identifier)*)? ')')? constraint_block
+    | 'new' primary
     ;
 
 // Built-in array methods `and`, `or`, `xor`, `unique` are keywords, so member names admit them.
