@@ -73,11 +73,17 @@ public static class DiagnosticCatalog
         "Nested includes past the limit almost always mean a cycle the guards do not stop.",
         "`include \"self.svh\"");
 
+    public static readonly DiagnosticDescriptor VhdlUnterminatedString = new(
+        "HDL1201", "vhdl-unterminated-string", DiagnosticSeverity.Error, "string literal is not closed on this line", "default", "lexer",
+        "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
+        "constant s : string := \"never closed;");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
         MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep,
+        VhdlUnterminatedString,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)
