@@ -70,6 +70,12 @@ package soc_pkg;
   localparam int unsigned IRQ_DMA      = 4;   // DMA chain finished / error
 
   // ---------------------------------------------------------------------------
+  // Register index type: word index inside a 4 KiB peripheral window
+  // (byte offset bits [11:2]). All *_REG_* constants below use it.
+  // ---------------------------------------------------------------------------
+  typedef logic [9:0] reg_idx_t;
+
+  // ---------------------------------------------------------------------------
   // Identification
   // ---------------------------------------------------------------------------
   localparam logic [31:0] SOC_ID = 32'h534F_4331;   // ASCII "SOC1"
@@ -80,10 +86,10 @@ package soc_pkg;
   localparam int unsigned UART_FIFO_DEPTH  = 8;     // entries per direction
   localparam int unsigned UART_OVERSAMPLE  = 16;    // baud ticks per bit
   // Register word offsets (byte offset = 4 * index)
-  localparam int unsigned UART_REG_DATA    = 0;     // W: push TX, R: pop RX
-  localparam int unsigned UART_REG_STATUS  = 1;
-  localparam int unsigned UART_REG_CTRL    = 2;
-  localparam int unsigned UART_REG_BAUD    = 3;     // divisor - 1
+  localparam reg_idx_t UART_REG_DATA    = 10'd0;     // W: push TX, R: pop RX
+  localparam reg_idx_t UART_REG_STATUS  = 10'd1;
+  localparam reg_idx_t UART_REG_CTRL    = 10'd2;
+  localparam reg_idx_t UART_REG_BAUD    = 10'd3;     // divisor - 1
   // Reset value of the baud divisor: 50 MHz / (16 * 27) ~ 115200 baud
   localparam logic [15:0] UART_BAUD_RESET  = 16'd26;
 
@@ -97,11 +103,11 @@ package soc_pkg;
   // ---------------------------------------------------------------------------
   // DMA
   // ---------------------------------------------------------------------------
-  localparam int unsigned DMA_REG_CTRL      = 0;   // [0] start, [1] abort, [2] irq_en
-  localparam int unsigned DMA_REG_STATUS    = 1;   // [0] busy [1] done [2] error [6:4] state
-  localparam int unsigned DMA_REG_DESC_PTR  = 2;   // address of first descriptor
-  localparam int unsigned DMA_REG_CUR_DESC  = 3;   // descriptor being processed (RO)
-  localparam int unsigned DMA_REG_XFER_CNT  = 4;   // transfer units completed (RO)
+  localparam reg_idx_t DMA_REG_CTRL      = 10'd0;   // [0] start, [1] abort, [2] irq_en
+  localparam reg_idx_t DMA_REG_STATUS    = 10'd1;   // [0] busy [1] done [2] error [6:4] state
+  localparam reg_idx_t DMA_REG_DESC_PTR  = 10'd2;   // address of first descriptor
+  localparam reg_idx_t DMA_REG_CUR_DESC  = 10'd3;   // descriptor being processed (RO)
+  localparam reg_idx_t DMA_REG_XFER_CNT  = 10'd4;   // transfer units completed (RO)
   localparam int unsigned DMA_DESC_WORDS    = 4;   // words per descriptor in memory
 
   // State of the DMA descriptor / transfer FSM (visible in STATUS[6:4]).
@@ -141,13 +147,13 @@ package soc_pkg;
   // ---------------------------------------------------------------------------
   // SYS_CTRL
   // ---------------------------------------------------------------------------
-  localparam int unsigned SYS_REG_ID          = 0;
-  localparam int unsigned SYS_REG_VERSION     = 1;
-  localparam int unsigned SYS_REG_SCRATCH     = 2;
-  localparam int unsigned SYS_REG_IRQ_STATUS  = 3;   // raw interrupt lines
-  localparam int unsigned SYS_REG_IRQ_MASK    = 4;   // 1 = line enabled
-  localparam int unsigned SYS_REG_IRQ_PENDING = 5;   // status & mask
-  localparam int unsigned SYS_REG_BUS_ERR     = 6;   // sticky APB protocol error
+  localparam reg_idx_t SYS_REG_ID          = 10'd0;
+  localparam reg_idx_t SYS_REG_VERSION     = 10'd1;
+  localparam reg_idx_t SYS_REG_SCRATCH     = 10'd2;
+  localparam reg_idx_t SYS_REG_IRQ_STATUS  = 10'd3;   // raw interrupt lines
+  localparam reg_idx_t SYS_REG_IRQ_MASK    = 10'd4;   // 1 = line enabled
+  localparam reg_idx_t SYS_REG_IRQ_PENDING = 10'd5;   // status & mask
+  localparam reg_idx_t SYS_REG_BUS_ERR     = 10'd6;   // sticky APB protocol error
 
   // ---------------------------------------------------------------------------
   // Helper functions (pure, synthesizable)
@@ -177,9 +183,9 @@ package soc_pkg;
     end
   endfunction
 
-  // Register word index from a peripheral bus address (drops the byte offset).
-  function automatic logic [9:0] reg_index(input logic [31:0] addr);
-    reg_index = addr[11:2];
+  // Register word index from the byte offset inside a peripheral window.
+  function automatic logic [9:0] reg_index(input logic [11:0] offset);
+    reg_index = offset[11:2];
   endfunction
 
 endpackage : soc_pkg

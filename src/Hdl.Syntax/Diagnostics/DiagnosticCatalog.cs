@@ -83,12 +83,17 @@ public static class DiagnosticCatalog
         "Macros nest deeper, or expand into more tokens, than the limits in the preprocessor options allow; further macro uses are not expanded.",
         "`define A1 `A0 `A0\n`define A2 `A1 `A1\n...");
 
+    public static readonly DiagnosticDescriptor VhdlUnterminatedString = new(
+        "HDL1201", "vhdl-unterminated-string", DiagnosticSeverity.Error, "string literal is not closed on this line", "default", "lexer",
+        "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
+        "constant s : string := \"never closed;");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
         MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep, MacroNamesDirective,
-        MacroExpansionLimit,
+        MacroExpansionLimit, VhdlUnterminatedString,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)
