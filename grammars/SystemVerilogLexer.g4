@@ -303,6 +303,9 @@ NONOVERLAP_IMPLY : '|=>' ;
 HASH_MINUS_HASH : '#-#' ;
 HASH_EQ_HASH : '#=#' ;
 ARROW_ARROW : '->>' ;
+// Path arrows of specify blocks and `=>` of covergroup transitions.
+EQ_GT : '=>' ;
+STAR_GT : '*>' ;
 ATTR_START : '(*' ;
 ATTR_END : '*)' ;
 POWER : '**' ;
@@ -332,7 +335,7 @@ XNOR_OP : '~^' ;
 XNOR_OP2 : '^~' ;
 DOUBLE_COLON : '::' ;
 COLON_ASSIGN : ':=' ;
-COLON_SLASH : ':/' ;
+// The `:/` of dist weights is parsed as ':' '/' so that `default:/* comment */` still lexes a comment.
 PLUS_COLON : '+:' ;
 MINUS_COLON : '-:' ;
 DOT_STAR : '.*' ;
@@ -380,7 +383,8 @@ NEWLINE : '\r'? '\n' -> channel(HIDDEN) ;
 WHITESPACE : [ \t\f\u000B]+ -> channel(HIDDEN) ;
 
 // An unterminated block comment or string must not stop the lexer: these take the rest of the input.
-UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF -> channel(COMMENTS) ;
+// Its body cannot contain `*/`; otherwise this rule would always be the longest match and win over BLOCK_COMMENT.
+UNTERMINATED_BLOCK_COMMENT : '/*' (~[*] | '*'+ ~[*/])* '*'* EOF -> channel(COMMENTS) ;
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 ERROR_CHAR : . ;
 
