@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for setup, the example run and the tests, so README, CI and people run the same steps.
-#   ./build.sh run    set up (npm + dotnet restore/build) and run `hdl parse` over examples/
+#   ./build.sh run    set up (npm + dotnet restore/build) and run `hdl parse` over the example design in examples/
 #   ./build.sh test   set up and run every test
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,10 @@ setup() {
 case "${1:-run}" in
   run)
     setup
-    dotnet src/Hdl.Cli/bin/Release/net10.0/hdl.dll parse -f examples/files.f examples/vhdl
+    # examples/files.f names its files relative to examples/ (as verilator -F reads it), hence -F.
+    vhdl_examples=()
+    if [ -d examples/vhdl ]; then vhdl_examples=(examples/vhdl); fi
+    dotnet src/Hdl.Cli/bin/Release/net10.0/hdl.dll parse -F examples/files.f "${vhdl_examples[@]}"
     ;;
   test)
     setup

@@ -1,6 +1,7 @@
 using Hdl.Syntax.Preprocessor;
 using Hdl.Syntax.Text;
 using Hdl.Syntax.Verilog;
+using Hdl.Syntax.Vhdl;
 
 namespace Hdl.Syntax;
 
@@ -19,7 +20,7 @@ public static class SyntaxParser
         var language = options.Language ?? HdlLanguages.FromPath(text.Path) ?? HdlLanguage.SystemVerilog;
         return language switch
         {
-            HdlLanguage.Vhdl => throw new NotSupportedException("VHDL parsing is not available yet."),
+            HdlLanguage.Vhdl => VhdlParsing.Parse(text, options, cancellationToken),
             _ => SystemVerilogParsing.Parse(text, language, options, includes, cancellationToken),
         };
     }

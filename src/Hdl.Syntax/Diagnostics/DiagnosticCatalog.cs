@@ -73,11 +73,27 @@ public static class DiagnosticCatalog
         "Nested includes past the limit almost always mean a cycle the guards do not stop.",
         "`include \"self.svh\"");
 
+    public static readonly DiagnosticDescriptor MacroNamesDirective = new(
+        "HDL1110", "macro-names-directive", DiagnosticSeverity.Error, "'{0}' is a compiler directive and cannot be defined as a macro", "default", "preprocessor",
+        "Compiler directive names are predefined; `define of one of them is illegal (IEEE 1800-2017 §22.5.1).",
+        "`define define 1");
+
+    public static readonly DiagnosticDescriptor MacroExpansionLimit = new(
+        "HDL1111", "macro-expansion-limit", DiagnosticSeverity.Error, "expansion of macro '{0}' exceeds the preprocessor's limits", "default", "preprocessor",
+        "Macros nest deeper, or expand into more tokens, than the limits in the preprocessor options allow; further macro uses are not expanded.",
+        "`define A1 `A0 `A0\n`define A2 `A1 `A1\n...");
+
+    public static readonly DiagnosticDescriptor VhdlUnterminatedString = new(
+        "HDL1201", "vhdl-unterminated-string", DiagnosticSeverity.Error, "string literal is not closed on this line", "default", "lexer",
+        "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
+        "constant s : string := \"never closed;");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
-        MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep,
+        MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep, MacroNamesDirective,
+        MacroExpansionLimit, VhdlUnterminatedString,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)

@@ -20,6 +20,15 @@ public sealed record PreprocessorOptions
 
     /// <summary>Nested includes beyond this depth are reported and not followed.</summary>
     public int MaxIncludeDepth { get; init; } = 64;
+
+    /// <summary>Macro uses nested inside macro expansions beyond this depth are reported and not expanded.</summary>
+    public int MaxMacroDepth { get; init; } = 256;
+
+    /// <summary>
+    /// Tokens all macro expansions of one file may produce; past it macro uses are reported and not expanded
+    /// (non-recursive macros can still grow exponentially, and no input may hang the preprocessor).
+    /// </summary>
+    public long MaxExpandedTokens { get; init; } = 20_000_000;
 }
 
 /// <summary>

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Hdl.Syntax;
+using Hdl.Workspace.Filelists;
+
+namespace Hdl.Workspace.FileSystem;
+
+/// <summary>The files a set of paths stands for, and the paths that do not exist.</summary>
+public sealed record FileDiscoveryResult(ImmutableArray<string> Files, ImmutableArray<string> MissingPaths);
+
+/// <summary>
+/// Expands the paths a user gives into HDL source files: a file stands for itself (whatever its extension, since
+/// the user named it), a folder for every HDL file below it by extension, in ordinal order so runs are repeatable.
+/// Tool and build folders are skipped because they hold copies or generated files, never the design.
+/// </summary>
+public static class HdlFileDiscovery
+{
+    private static readonly ImmutableHashSet<string> SkippedFolderNames =
+        ImmutableHashSet.Create(StringComparer.Ordinal, ".git", ".hg", ".svn", "node_modules", "obj", "bin", ".hdl");
+
+    public static FileDiscoveryResult Discover(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = ImmutableArray.CreateBuilder<string>();
+        var missing = ImmutableArray.CreateBuilder<string>();
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Directory.Exists(path))
+            {
+                AddFolder(FilelistReader.NormalizePath(path), files, cancellationToken);
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(FilelistReader.NormalizePath(path));
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return new FileDiscoveryResult(files.ToImmutable(), missing.ToImmutable());
+    }
+
+    private static void AddFolder(string folder, ImmutableArray<string>.Builder files, CancellationToken cancellationToken)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = pending.Pop();
+            string[] entries;
+            string[] subfolders;
+            try
+            {
+                entries = Directory.GetFiles(current);
+                subfolders = Directory.GetDirectories(current);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable folder holds nothing we can parse; the rest of the tree still counts.
+                continue;
+            }
+
+            Array.Sort(entries, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (HdlLanguages.FromPath(entry) is not null)
+                {
+                    files.Add(FilelistReader.NormalizePath(entry));
+                }
+            }
+
+            // Pushed in reverse so folders are visited in ordinal order, depth first.
+            Array.Sort(subfolders, StringComparer.Ordinal);
+            for (var index = subfolders.Length - 1; index >= 0; index--)
+            {
+                var name = Path.GetFileName(subfolders[index]);
+                if (!SkippedFolderNames.Contains(name))
+                {
+                    pending.Push(subfolders[index]);
+                }
+            }
+        }
+    }
+}
