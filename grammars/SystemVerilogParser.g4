@@ -368,7 +368,8 @@ class_property
     ;
 
 property_qualifier
-    : 'rand'
+    : 'const'
+    | 'rand'
     | 'randc'
     | 'static'
     | 'protected'
@@ -664,7 +665,7 @@ delay_value
     | REAL_NUMBER
     | TIME_LITERAL
     | '1step'
-    | identifier ('::' identifier)?
+    | identifier (('::' | '.') identifier)*
     | macro_usage
     ;
 
