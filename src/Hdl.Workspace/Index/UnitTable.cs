@@ -25,6 +25,7 @@ public sealed record IndexedUnit(DesignUnitSymbol Symbol, string Path, int Order
 public sealed class UnitTable
 {
     private readonly Dictionary<string, List<IndexedUnit>> _verilogByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IndexedUnit>> _verilogByNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _vhdlByLibraryAndName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _vhdlByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _architecturesByEntity = new(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +38,7 @@ public sealed class UnitTable
             if (!unit.IsVhdl)
             {
                 Add(_verilogByName, unit.Name, unit);
+                Add(_verilogByNameIgnoringCase, unit.Name, unit);
                 continue;
             }
 
@@ -58,6 +60,12 @@ public sealed class UnitTable
 
     /// <summary>The Verilog/SystemVerilog unit of that name (case-sensitive), the last one analysed.</summary>
     public IndexedUnit? FindVerilog(string name) => Last(_verilogByName, name);
+
+    /// <summary>
+    /// A Verilog unit whose name matches ignoring case: how a VHDL component (whose names are case-insensitive and
+    /// often written in another case) binds to a Verilog module in mixed-language tools.
+    /// </summary>
+    public IndexedUnit? FindVerilogIgnoringCase(string name) => Last(_verilogByName, name) ?? Last(_verilogByNameIgnoringCase, name);
 
     /// <summary>A VHDL entity, package or configuration by library and name (case-insensitive).</summary>
     public IndexedUnit? FindVhdl(string library, string name) => Last(_vhdlByLibraryAndName, $"{library}.{name}");
