@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hdl.Syntax.Diagnostics;
 using Hdl.Workspace.Elaboration;
+using Hdl.Workspace.Graph;
 
 namespace Hdl.Cli;
 
@@ -40,6 +41,7 @@ internal static class IndexCommand
         var index = WorkspaceArguments.BuildIndex(gathered, showProgress: !json);
         var indexTime = stopwatch.Elapsed;
         var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
+        var graph = RepositoryGraph.Build(index, CancellationToken.None);
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;
         var errors = index.ErrorCount + hierarchy.Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
@@ -73,6 +75,8 @@ internal static class IndexCommand
                 writer.WriteNumber("lines", index.LineCount);
                 writer.WriteNumber("units", unitCount);
                 writer.WriteNumber("instances", hierarchy.InstanceCount);
+                writer.WriteNumber("graphNodes", graph.NodeCount);
+                writer.WriteNumber("graphEdges", graph.EdgeCount);
                 writer.WriteNumber("errors", errors);
                 writer.WriteNumber("warnings", warnings);
                 writer.WriteNumber("indexSeconds", Math.Round(indexTime.TotalSeconds, 3));
@@ -112,6 +116,7 @@ internal static class IndexCommand
             }
 
             Console.WriteLine($"tops: {string.Join(", ", hierarchy.Tops.Select(top => top.UnitName))}");
+            Console.WriteLine($"repository graph: {graph.NodeCount} nodes, {graph.EdgeCount} edges");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {index.Files.Length} files, {index.LineCount} lines: {unitCount} units, {hierarchy.InstanceCount} instances, {errors} errors, {warnings} warnings in {elapsed.TotalSeconds:0.00} s"));
         }

@@ -84,13 +84,11 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         foreach (var unit in units.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // `bus_if.master m` is an interface port by its syntax; `bus_if m` looks like any named type, so every
+            // port type's leading name counts and only names of interfaces matter below.
             foreach (var port in unit.Symbol.Ports)
             {
-                if (port.Direction == PortDirection.Interface)
-                {
-                    var typeName = port.Type.Text.Split('.', ' ', '[')[0];
-                    interfacesUsedAsPorts.Add(typeName);
-                }
+                interfacesUsedAsPorts.Add(port.Type.Text.Split('.', ' ', '[')[0]);
             }
 
             foreach (var instance in unit.Symbol.Instances)

@@ -12,7 +12,7 @@ public class ElaborationDiagnosticsTests
         CheckDiagnostics("""
             module top; missing_block u_x (); endmodule
             """, """
-            /top.sv:1:13: warning HDL2001: instance 'u_x' names unit 'missing_block', which is not defined in the workspace
+            /top.sv:1:27: warning HDL2001: instance 'u_x' names unit 'missing_block', which is not defined in the workspace
             """, hierarchy: """
             top
               u_x : missing_block (unresolved)
@@ -26,7 +26,7 @@ public class ElaborationDiagnosticsTests
             module leaf(input logic a, output logic y); endmodule
             module top; logic s; leaf u (.a(s), .b(s), .y()); endmodule
             """, """
-            /top.sv:2:33: error HDL2002: unit 'leaf' has no port named 'b'
+            /top.sv:2:37: error HDL2002: unit 'leaf' has no port named 'b'
             """);
     }
 
@@ -37,7 +37,7 @@ public class ElaborationDiagnosticsTests
             module leaf(input logic a); endmodule
             module top; logic x, y; leaf u (x, y); endmodule
             """, """
-            /top.sv:2:25: error HDL2003: instance 'u' connects 2 ports by position but unit 'leaf' has 1
+            /top.sv:2:30: error HDL2003: instance 'u' connects 2 ports by position but unit 'leaf' has 1
             """);
     }
 

@@ -123,8 +123,8 @@ public class HierarchyTests
             endmodule
             """, """
             top #(N=4, USE_X=0)
-              g_lane.u_x : leaf #(W=?) [for g_lane: i = 0; i < N; i++]
-              g_lane.g_wide.u_wide : leaf #(W=1) [for g_lane: i = 0; i < N; i++]
+              g_lane.u_x : leaf #(W=?) [for g_lane: genvar i = 0; i < N; i++]
+              g_lane.g_wide.u_wide : leaf #(W=1) [for g_lane: genvar i = 0; i < N; i++]
               g_no_x.u_off : leaf #(W=1)
             """);
     }
@@ -165,10 +165,10 @@ public class HierarchyTests
               producer u_producer (.bus(u_bus));
             endmodule
             """, """
+            consumer
             top
               u_bus : bus_if #(W=16)
               u_producer : producer
-            consumer
             """);
     }
 
