@@ -15,6 +15,8 @@ public static class Program
         var root = new RootCommand("HDL language service: parse, index and search Verilog, SystemVerilog and VHDL.")
         {
             ParseCommand.Create(),
+            IndexCommand.Create(),
+            HierarchyCommand.Create(),
         };
 
         var parseResult = root.Parse(args);
