@@ -17,6 +17,9 @@ public static class Program
             ParseCommand.Create(),
             IndexCommand.Create(),
             HierarchyCommand.Create(),
+            DataFlowCommands.CreateDrivers(),
+            DataFlowCommands.CreateLoads(),
+            DataFlowCommands.CreateGraph(),
         };
 
         var parseResult = root.Parse(args);
