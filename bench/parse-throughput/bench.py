@@ -34,6 +34,13 @@ def run_timed(command, cwd, log_path):
     return {"seconds": seconds, "cpu": cpu, "rss_kb": rss, "rc": process.returncode, "log": text}
 
 
+def load_average():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+LOAD_AT_START = load_average()
+
+
 def run_quiet(command, cwd):
     process = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
     return process.returncode, process.stdout.decode("utf-8", "replace")
@@ -62,16 +69,22 @@ class Tools:
     def verilator_parse(self, files):
         return ["verilator", "--lint-only", "--debug-exit-parse", "-Wno-fatal", "--error-limit", "1000000", "-f", self._write(".f", self._plus_options() + files)]
 
+    def verilator_preprocess(self, files):
+        return ["verilator", "-E", "-P", "-Wno-fatal", "-f", self._write(".f", self._plus_options() + files)]
+
     def verilator_lint(self, files):
         return ["verilator", "--lint-only", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--error-limit", "1000000", "-f", self._write(".f", self._plus_options() + files)]
 
     def iverilog(self, files):
-        return ["iverilog", "-g2012", "-t", "null", "-c", self._write(".cmd", self._plus_options() + files)]
+        # -u: each file is its own compilation unit (macros do not leak between files), as in `hdl parse`.
+        return ["iverilog", "-g2012", "-u", "-t", "null", "-c", self._write(".cmd", self._plus_options() + files)]
 
     def yosys(self, files):
         script = [f"verilog_defaults -add -I{d}" for d in self.sv["include_dirs"]]
-        script += [f"verilog_defines -D{d}" for d in self.sv["defines"]]
-        script += [f"read_verilog -sv -defer -overwrite {f}" for f in files]
+        defines = " ".join(f"-D{d}" for d in self.sv["defines"])
+        # design -reset-vlog forgets the previous file's macros: each file is its own compilation unit, as in `hdl parse`.
+        for f in files:
+            script += ["design -reset-vlog", f"read_verilog -sv -defer -overwrite {defines} {f}"]
         return ["yosys", "-q", "-s", self._write(".ys", script)]
 
     def verilog_perl(self, files):
@@ -82,7 +95,9 @@ class Tools:
 def parse_level_rejected(tool, rc, output):
     """True when the tool's parser (not elaboration) refused the input."""
     if tool == "iverilog":
-        return bool(re.search(r"syntax error|I give up|sorry:|Include file .* not found|Unknown macro|macro .* undefined", output))
+        # Elaboration errors (a submodule missing when a file is checked alone) do not count; crashes do.
+        return rc < 0 or rc >= 128 or bool(re.search(
+            r"syntax error|I give up|sorry:|Assertion|Include file .* not found|Unknown macro|macro .* undefined|Unimplemented|error: .*directive", output))
     return rc != 0
 
 
@@ -107,9 +122,21 @@ def screen_with_package_prefix(tool, tools, sv, corpus_root):
     return accepted_packages + [f for f in others if verdicts[f]]
 
 
-def screen_by_elimination(tool, tools, files, corpus_root, pattern, max_rounds=20):
-    """For tools that report every file's errors in one run (verilator): drop the files named in errors, repeat."""
-    make = getattr(tools, tool)
+def screen_verilator(tools, files, corpus_root, max_rounds=40):
+    """Each file preprocessed alone first (verilator stops at the first file whose macros fail), then whole-corpus
+    parses, dropping the files named in errors, until a parse is clean."""
+    def check(path):
+        rc, _ = run_quiet(tools.verilator_preprocess([path]), corpus_root)
+        return path, rc == 0
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        verdicts = dict(pool.map(check, files))
+    current = [f for f in files if verdicts[f]]
+    return drop_named_files(tools.verilator_parse, current, corpus_root, r"^%(?:Error|Warning)[^:]*: ([^:\s]+):\d+", max_rounds)
+
+
+def drop_named_files(make, files, corpus_root, pattern, max_rounds):
+    """Runs a tool over all files; while it fails, drops the files its errors name and runs again."""
     current = list(files)
     for _ in range(max_rounds):
         rc, output = run_quiet(make(current), corpus_root)
@@ -147,9 +174,12 @@ def main():
                 continue
         log(f"screening files for {tool} ...")
         if tool == "verilator_parse":
-            subsets[tool] = screen_by_elimination(tool, tools, sv["files"], corpus_root, r"^%(?:Error|Warning)[^:]*: ([^:\s]+):\d+")
+            subsets[tool] = screen_verilator(tools, sv["files"], corpus_root)
         else:
-            subsets[tool] = screen_with_package_prefix(tool, tools, sv, corpus_root)
+            accepted = screen_with_package_prefix(tool, tools, sv, corpus_root)
+            # Files accepted alone can still fail together (a package declared twice): confirm on the combined run.
+            pattern = r"^([^:\s]+\.s?v):\d+: ERROR" if tool == "yosys" else r"^([^:\s]+\.s?v):\d+: (?:syntax error|sorry)"
+            subsets[tool] = drop_named_files(getattr(tools, tool), accepted, corpus_root, pattern, max_rounds=10)
         write_lines(cache, subsets[tool])
 
     lines_of = lambda files: sum(sv["lines"][f] for f in files)
@@ -160,6 +190,7 @@ def main():
         result = run_timed(command, corpus_root, os.path.join(work, name.replace(" ", "_") + ".log"))
         row = {"tool": name, "files": len(files), "lines": lines_of(files), "note": note, **{k: v for k, v in result.items() if k != "log"}}
         row["lines_per_s"] = row["lines"] / row["seconds"] if row["seconds"] > 0 else 0
+        row["lines_per_cpu_s"] = row["lines"] / row["cpu"] if row["cpu"] > 0 else 0
         row["log_tail"] = result["log"].splitlines()[-40:]
         rows.append(row)
         return row
@@ -178,22 +209,38 @@ def main():
         same = ours_full if files == sv["files"] else measure(f"hdl parse (files of {name.split()[0]})", tools.hdl(files), files)
         comparisons.append((peer, same))
 
-    vhdl_result = None if skip_vhdl else run_vhdl(corpus_root, out_dir, work, hdl_dll)
+    vhdl_result = None if skip_vhdl else run_vhdl(corpus_root, out_dir, work, hdl_dll, rescreen)
     write_results(out_dir, sv, ours_full, comparisons, vhdl_result, rows)
     log(f"done; logs in {work}")
 
 
-def run_vhdl(corpus_root, out_dir, work, hdl_dll):
+def run_vhdl(corpus_root, out_dir, work, hdl_dll, rescreen):
     vhdl = corpus.assemble_vhdl(corpus_root)
     write_lines(os.path.join(out_dir, "corpus-vhdl-files.txt"), vhdl["files"])
-    lines = sum(vhdl["lines"].values())
     ghdl_dir = os.path.join(work, "ghdl")
     os.makedirs(ghdl_dir, exist_ok=True)
-    log(f"timing ghdl -i on {len(vhdl['files'])} VHDL files ...")
-    ghdl = run_timed(["ghdl", "-i", "--std=08", f"--workdir={ghdl_dir}"] + vhdl["files"], corpus_root, os.path.join(work, "ghdl.log"))
+    ghdl_command = lambda files: ["ghdl", "-i", "--std=08", f"--workdir={ghdl_dir}"] + files
+
+    # ghdl -i refuses the whole import when a file has errors: drop the files it names in errors, repeat.
+    cache = os.path.join(out_dir, "corpus-vhdl-accepted-ghdl.txt")
+    if os.path.exists(cache) and not rescreen and set(read_lines(cache)) <= set(vhdl["files"]):
+        accepted = read_lines(cache)
+    else:
+        log("screening VHDL files for ghdl ...")
+        accepted = list(vhdl["files"])
+        for _ in range(20):
+            rc, output = run_quiet(ghdl_command(accepted), corpus_root)
+            named = set(re.findall(r"^([^:\s]+\.vhdl?):\d+:\d+:(?! ?warning)", output, re.M))
+            if rc == 0 or not named:
+                break
+            accepted = [f for f in accepted if f not in named]
+        write_lines(cache, accepted)
+    lines = sum(vhdl["lines"][f] for f in accepted)
+    log(f"timing ghdl -i on {len(accepted)} VHDL files ...")
+    ghdl = run_timed(ghdl_command(accepted), corpus_root, os.path.join(work, "ghdl.log"))
     list_path = os.path.join(work, "vhdl.f")
-    write_lines(list_path, vhdl["files"])
-    log("timing hdl parse --std 2008 on the VHDL files ...")
+    write_lines(list_path, accepted)
+    log("timing hdl parse --std 2008 on the same VHDL files ...")
     ours = run_timed(["dotnet", os.path.abspath(hdl_dll), "parse", "--std", "2008", "--json", "-f", list_path], corpus_root, os.path.join(work, "hdl-vhdl.log"))
     outcome = {}
     match = re.search(r"(?s)(\{.*\})", ours["log"])
@@ -204,8 +251,9 @@ def run_vhdl(corpus_root, out_dir, work, hdl_dll):
                 outcome[file["outcome"]] = outcome.get(file["outcome"], 0) + 1
         except (ValueError, KeyError):
             pass
-    ghdl_errors = len(re.findall(r":\d+:\d+:.*error", ghdl["log"]))
-    return {"files": len(vhdl["files"]), "lines": lines, "ghdl": ghdl, "ours": ours, "outcome": outcome, "ghdl_errors": ghdl_errors}
+    ghdl_errors = len(re.findall(r":\d+:\d+:(?! ?warning)", ghdl["log"]))
+    return {"all_files": len(vhdl["files"]), "all_lines": sum(vhdl["lines"].values()), "files": len(accepted), "lines": lines,
+            "ghdl": ghdl, "ours": ours, "outcome": outcome, "ghdl_errors": ghdl_errors}
 
 
 def write_results(out_dir, sv, ours_full, comparisons, vhdl, rows):
@@ -221,6 +269,8 @@ def write_results(out_dir, sv, ours_full, comparisons, vhdl, rows):
     out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
     out.append(f"- Machine: {os.cpu_count()} cores (nproc), {cpu_model}, {memory_gib:.0f} GiB RAM, {platform.system()} {platform.release()}")
     out.append(f"- Versions: {tool_versions()}")
+    out.append(f"- Load average (1, 5, 15 min) at start: {LOAD_AT_START}, at end: {load_average()}. The machine is shared: when the load "
+               "exceeds the core count, wall times stretch, and CPU seconds (user + system) are the steadier measure.")
     out.append(f"- Corpus: {len(sv['files'])} Verilog/SystemVerilog files, {fmt(sum(sv['lines'].values()))} lines "
                f"(commits in corpus-repos.txt, files in corpus-sv-files.txt, {len(sv['include_dirs'])} include dirs in corpus-sv-incdirs.txt, "
                f"defines in corpus-sv-defines.txt). Lines are counted like `wc -l` on the files given; included headers are preprocessed but not counted.")
@@ -230,14 +280,15 @@ def write_results(out_dir, sv, ours_full, comparisons, vhdl, rows):
                "verilator: files without parse errors, found by dropping the files it names in errors; iverilog and yosys: each file checked "
                "alone after the packages they accept). Lines/s are on the lines each peer actually processed; `hdl parse` is timed again "
                "on each peer's subset so the ratio compares the same files.\n")
-    out.append("| tool | files | lines | seconds | CPU s | lines/s | peak RSS | hdl parse on the same files: lines/s | ratio (ours / peer) | exit | note |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    out.append("| tool | files | lines | seconds | CPU s | lines/s | lines/CPU-s | peak RSS | hdl parse on the same files: lines/s | ratio lines/s (ours / peer) | ratio lines/CPU-s | exit | note |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     out.append(row_md(ours_full, None, fmt) )
     for peer, same in comparisons:
         out.append(row_md(peer, same, fmt))
     if vhdl:
         out.append("\n## VHDL\n")
-        out.append(f"{vhdl['files']} files, {fmt(vhdl['lines'])} lines from neorv32, OSVVM, open-logic and vunit (corpus-vhdl-files.txt).\n")
+        out.append(f"{vhdl['all_files']} files, {fmt(vhdl['all_lines'])} lines from neorv32, OSVVM, open-logic and vunit (corpus-vhdl-files.txt); "
+                   f"ghdl imports {vhdl['files']} files, {fmt(vhdl['lines'])} lines of them without errors (corpus-vhdl-accepted-ghdl.txt), and both tools run on those.\n")
         out.append("| tool | files | lines | seconds | CPU s | lines/s | peak RSS | exit | note |")
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         ghdl = vhdl["ghdl"]
@@ -262,8 +313,9 @@ def write_results(out_dir, sv, ours_full, comparisons, vhdl, rows):
 def row_md(row, same, fmt):
     ours_rate = fmt(same["lines_per_s"]) if same else "—"
     ratio = f"{same['lines_per_s'] / row['lines_per_s']:.2f}×" if same and row["lines_per_s"] else "—"
+    cpu_ratio = f"{same['lines_per_cpu_s'] / row['lines_per_cpu_s']:.2f}×" if same and row["lines_per_cpu_s"] else "—"
     return (f"| {row['tool']} | {row['files']} | {fmt(row['lines'])} | {row['seconds']:.2f} | {row['cpu']:.2f} | {fmt(row['lines_per_s'])} | "
-            f"{row['rss_kb'] / 1024:.0f} MiB | {ours_rate} | {ratio} | {row['rc']} | {row['note']} |")
+            f"{fmt(row['lines_per_cpu_s'])} | {row['rss_kb'] / 1024:.0f} MiB | {ours_rate} | {ratio} | {cpu_ratio} | {row['rc']} | {row['note']} |")
 
 
 def tool_versions():
