@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,9 +42,20 @@ def load_average():
 LOAD_AT_START = load_average()
 
 
-def run_quiet(command, cwd):
-    process = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
-    return process.returncode, process.stdout.decode("utf-8", "replace")
+SCREEN_TIMEOUT = 60
+
+
+def run_quiet(command, cwd, timeout=SCREEN_TIMEOUT):
+    """Runs a screening command; one that runs past the timeout (iverilog elaborating a huge generate) is rejected."""
+    # A session of its own, so a timeout ends the tool's children too (iverilog runs ivl as a child).
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return -1, "timeout"
+    return process.returncode, output.decode("utf-8", "replace")
 
 
 class Tools:
@@ -139,7 +151,7 @@ def drop_named_files(make, files, corpus_root, pattern, max_rounds):
     """Runs a tool over all files; while it fails, drops the files its errors name and runs again."""
     current = list(files)
     for _ in range(max_rounds):
-        rc, output = run_quiet(make(current), corpus_root)
+        rc, output = run_quiet(make(current), corpus_root, timeout=TIMEOUT)
         if rc == 0:
             return current
         named = set(re.findall(pattern, output, re.M))
@@ -229,7 +241,7 @@ def run_vhdl(corpus_root, out_dir, work, hdl_dll, rescreen):
         log("screening VHDL files for ghdl ...")
         accepted = list(vhdl["files"])
         for _ in range(20):
-            rc, output = run_quiet(ghdl_command(accepted), corpus_root)
+            rc, output = run_quiet(ghdl_command(accepted), corpus_root, timeout=TIMEOUT)
             named = set(re.findall(r"^([^:\s]+\.vhdl?):\d+:\d+:(?! ?warning)", output, re.M))
             if rc == 0 or not named:
                 break
