@@ -424,7 +424,7 @@ constraint_expression
     ;
 
 constraint_set
-    : '{' constraint_expression* '}'
+    : '{' constraint_block_item* '}'
     | constraint_expression
     ;
 
@@ -539,6 +539,19 @@ data_type
     | 'event'
     | type_reference packed_dimension*
     | class_type packed_dimension*
+    ;
+
+// The data types that start with a keyword (everything but a possibly scoped or parameterized type name).
+keyword_data_type
+    : integer_vector_type signing? packed_dimension*
+    | integer_atom_type signing?
+    | non_integer_type
+    | struct_union ('packed' signing?)? '{' struct_union_member* '}' packed_dimension*
+    | 'enum' enum_base_type? '{' enum_name_declaration (',' enum_name_declaration)* '}' packed_dimension*
+    | 'string'
+    | 'chandle'
+    | 'virtual' 'interface'? identifier parameter_value_assignment? ('.' identifier)?
+    | 'event'
     ;
 
 // A user-defined, package-scoped or class-scoped type name, possibly parameterized: `T`, `pkg::T`, `C#(8)::T`.
@@ -662,9 +675,11 @@ param_assignment
     : identifier variable_dimension* ('=' param_expression)?
     ;
 
+// A name is read as an expression; only types that cannot be expressions take the data_type path, so that
+// prediction needs no lookahead to choose between the two.
 param_expression
     : mintypmax_expression
-    | data_type
+    | keyword_data_type
     ;
 
 list_of_variable_decl_assignments
@@ -800,9 +815,17 @@ deferral
     | 'final'
     ;
 
+// The pass statement before `else` is not a statement_or_null on purpose: otherwise, under SLL prediction, every
+// `if ... else` would see this `else` in the global follow of a statement and look ahead to the end of the
+// else branch before deciding (the dangling-else decision then costs one DFA path per if statement).
 action_block
-    : statement_or_null ('else' statement_or_null)?
+    : statement_or_null
     | 'else' statement_or_null
+    | action_pass_statement 'else' statement_or_null
+    ;
+
+action_pass_statement
+    : (identifier ':')? attribute_instance* (seq_block | subroutine_call_statement | blocking_assignment ';' | nonblocking_assignment ';' | macro_usage ';'?)
     ;
 
 property_declaration
@@ -1037,8 +1060,10 @@ parameter_value_assignment
     | '#' delay_value
     ;
 
+// `.NAME` without parentheses is not in 1800-2017 but common (it binds the same-named parameter).
+// `.NAME` without parentheses is not in 1800-2017 but common (it binds the same-named parameter).
 parameter_assignment
-    : '.' identifier '(' param_expression? ')'
+    : '.' identifier ('(' param_expression? ')')?
     | param_expression
     ;
 
@@ -1414,7 +1439,7 @@ for_initialization
     ;
 
 for_variable_declaration
-    : 'var'? data_type? identifier '=' expression
+    : 'var'? data_type identifier '=' expression
     | operator_assignment
     ;
 
@@ -1428,16 +1453,14 @@ for_step_assignment
     ;
 
 // `arr[i, j]` or `obj.arr[i][j]`: the array name then its loop variables.
+// `arr[i, j]`, `obj.arr[i][j]` or `a[0].b[i]`: the array's name, then selects; the last bracket holds the
+// loop variables (the grammar cannot tell an index from a loop variable, the design model can).
 foreach_array
-    : primary_foreach_name '[' loop_variables ']' ('[' loop_variables ']')*
-    ;
-
-primary_foreach_name
-    : ('this' '.' | 'super' '.' | class_scope)? identifier ('.' identifier)*
+    : ('this' '.' | 'super' '.' | class_scope)? identifier ('.' identifier | '[' loop_variables ']')*
     ;
 
 loop_variables
-    : identifier? (',' identifier?)*
+    : expression? (',' expression?)*
     ;
 
 // ======================================================================================================
@@ -1730,7 +1753,7 @@ list_of_arguments
 argument
     : '.' identifier '(' expression? ')'
     | expression
-    | data_type
+    | keyword_data_type
     |
     ;
 

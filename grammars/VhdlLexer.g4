@@ -184,7 +184,7 @@ BASED_LITERAL : INTEGER '#' EXTENDED_DIGIT ('_'? EXTENDED_DIGIT)* ('.' EXTENDED_
 DECIMAL_LITERAL : INTEGER ('.' INTEGER)? EXPONENT? ;
 
 // 15.6: a graphic character between apostrophes, only where no name ends just before (the tick rule above).
-CHARACTER_LITERAL : { CharacterLiteralAllowed }? '\'' . '\'' ;
+CHARACTER_LITERAL : '\'' . '\'' { CharacterLiteralAllowed }? ;
 
 // 15.7: doubled quotes stand for one quote inside.
 STRING_LITERAL : '"' (~["\r\n] | '""')* '"' ;

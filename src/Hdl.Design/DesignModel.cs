@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Hdl.Design.Model;
 using Hdl.Design.Verilog;
+using Hdl.Design.Vhdl;
 using Hdl.Syntax;
 using Hdl.Syntax.Diagnostics;
 
@@ -12,12 +13,13 @@ public sealed record DesignFile(string Path, HdlLanguage Language, ImmutableArra
 /// <summary>Builds the language-neutral design model from syntax trees of any supported language.</summary>
 public static class DesignModel
 {
-    public static DesignFile Build(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <param name="vhdlLibrary">The library VHDL units are compiled into (`work` unless the workspace maps the file elsewhere).</param>
+    public static DesignFile Build(SyntaxTree tree, CancellationToken cancellationToken, string vhdlLibrary = "work")
     {
         ArgumentNullException.ThrowIfNull(tree);
         var units = tree.Language switch
         {
-            HdlLanguage.Vhdl => [],
+            HdlLanguage.Vhdl => VhdlModelBuilder.Build(tree, vhdlLibrary, cancellationToken),
             _ => SystemVerilogModelBuilder.Build(tree, cancellationToken),
         };
         return new DesignFile(tree.Text.Path, tree.Language, units, []);

@@ -13,9 +13,9 @@
 `include "defines.svh"
 
 module apb_arbiter #(
-  parameter int unsigned NUM_MASTERS = 2,
+  parameter int NUM_MASTERS = 2,
   // derived, do not override
-  parameter int unsigned IDX_W       = (NUM_MASTERS > 1) ? $clog2(NUM_MASTERS) : 1
+  parameter int IDX_W       = (NUM_MASTERS > 1) ? $clog2(NUM_MASTERS) : 1
 ) (
   input  logic                      clk_i,
   input  logic                      rst_ni,
@@ -45,6 +45,9 @@ module apb_arbiter #(
   output logic [NUM_MASTERS-1:0]    grant_o        // one-hot owner of the bus
 );
 
+  localparam int SUM_W = IDX_W + 1;   // width of the round-robin offset sum
+  localparam logic [SUM_W-1:0] N_MASTERS = SUM_W'(NUM_MASTERS);
+
   typedef enum logic [1:0] {
     ARB_IDLE,     // no transfer on the shared bus, arbitrate
     ARB_SETUP,    // shared bus in setup phase for the granted master
@@ -61,13 +64,16 @@ module apb_arbiter #(
   // Round-robin choice: search starting just after the last winner.
   // ---------------------------------------------------------------------------
   always_comb begin : p_round_robin
-    int candidate;
+    logic [SUM_W-1:0] offset_sum;  // last winner + k, before the wrap
+    logic [IDX_W-1:0] candidate;   // master checked in this iteration
     next_owner  = last_owner_q;
     any_request = 1'b0;
-    for (int k = 1; k <= int'(NUM_MASTERS); k++) begin
-      candidate = (int'(last_owner_q) + k) % int'(NUM_MASTERS);
+    for (int k = 1; k <= NUM_MASTERS; k++) begin
+      offset_sum = {1'b0, last_owner_q} + SUM_W'(k);
+      candidate  = (offset_sum >= N_MASTERS) ? IDX_W'(offset_sum - N_MASTERS)
+                                             : IDX_W'(offset_sum);
       if (!any_request && m_psel_i[candidate]) begin
-        next_owner  = IDX_W'(candidate);
+        next_owner  = candidate;
         any_request = 1'b1;
       end
     end
@@ -117,7 +123,7 @@ module apb_arbiter #(
   // Responses: only the owner gets PREADY, and only when the shared access ends
   // ---------------------------------------------------------------------------
   generate
-    for (genvar m = 0; m < int'(NUM_MASTERS); m++) begin : g_master
+    for (genvar m = 0; m < NUM_MASTERS; m++) begin : g_master
       logic is_owner;   // this master owns the bus
       assign is_owner       = (owner_q == IDX_W'(m)) && (state_q != ARB_IDLE);
       assign grant_o[m]     = is_owner;

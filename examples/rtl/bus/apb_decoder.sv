@@ -12,7 +12,7 @@
 `include "defines.svh"
 
 module apb_decoder #(
-  parameter int unsigned                NUM_SLAVES = soc_pkg::NUM_SLAVES,
+  parameter int NUM_SLAVES = soc_pkg::NUM_SLAVES,
   parameter logic [NUM_SLAVES*32-1:0]   BASES      = soc_pkg::SLAVE_BASES,
   parameter logic [NUM_SLAVES*32-1:0]   MASKS      = soc_pkg::SLAVE_MASKS
 ) (
@@ -38,7 +38,7 @@ module apb_decoder #(
   // Address comparators, one per slave
   // ---------------------------------------------------------------------------
   generate
-    for (genvar i = 0; i < int'(NUM_SLAVES); i++) begin : g_slave
+    for (genvar i = 0; i < NUM_SLAVES; i++) begin : g_slave
       localparam logic [31:0] BASE = BASES[i*32 +: 32];
       localparam logic [31:0] MASK = MASKS[i*32 +: 32];
       assign hit[i]    = ((paddr_i & MASK) == BASE);
@@ -53,7 +53,7 @@ module apb_decoder #(
     prdata_o  = '0;
     pready_o  = 1'b1;         // default slave: zero wait states ...
     pslverr_o = psel_i;       // ... and an error response
-    for (int i = 0; i < int'(NUM_SLAVES); i++) begin
+    for (int i = 0; i < NUM_SLAVES; i++) begin
       if (hit[i]) begin
         prdata_o  = s_prdata_i[i*32 +: 32];
         pready_o  = s_pready_i[i];
@@ -66,7 +66,7 @@ module apb_decoder #(
 
 `ifdef SIMULATION
   // Overlapping windows in the address map would make the mux ambiguous.
-  always_comb begin : p_onehot_check
+  always @* begin : p_onehot_check
     if (psel_i) begin
       `SOC_ASSERT((hit & (hit - 1'b1)) == '0, ("apb_decoder: address 0x%08h hits several slaves", paddr_i))
     end

@@ -8,9 +8,9 @@
 `include "defines.svh"
 
 module sram_apb #(
-  parameter int unsigned WORDS  = 256,                 // 32-bit words (1 KiB)
+  parameter int WORDS  = 256,                 // 32-bit words (1 KiB)
   // derived, do not override
-  parameter int unsigned ADDR_W = $clog2(WORDS) + 2    // byte address bits used
+  parameter int ADDR_W = $clog2(WORDS) + 2    // byte address bits used
 ) (
   input  logic              clk_i,
   input  logic              rst_ni,
@@ -26,7 +26,7 @@ module sram_apb #(
   output logic              pslverr_o
 );
 
-  localparam int unsigned IDX_W = ADDR_W - 2;
+  localparam int IDX_W = ADDR_W - 2;
 
   logic [31:0]      mem_q [0:WORDS-1];   // the RAM array
   logic [IDX_W-1:0] word_idx;            // word addressed by the transfer
@@ -56,11 +56,15 @@ module sram_apb #(
   assign pready_o  = 1'b1;
   assign pslverr_o = 1'b0;
 
+  // Accesses are word based; the byte offset is expressed by PSTRB.
+  logic unused_ok;
+  assign unused_ok = ^paddr_i[1:0];
+
 `ifdef SIMULATION
   // Start from a known all-zero array so that reads of unwritten words are
   // deterministic in simulation (real SRAM powers up random).
   initial begin : p_mem_clear
-    for (int i = 0; i < int'(WORDS); i++) mem_q[i] = '0;
+    for (int i = 0; i < WORDS; i++) mem_q[i] = '0;
   end
 `endif
 

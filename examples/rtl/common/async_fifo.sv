@@ -15,8 +15,8 @@
 `include "defines.svh"
 
 module async_fifo #(
-  parameter int unsigned WIDTH = 16,
-  parameter int unsigned DEPTH = 8
+  parameter int WIDTH = 16,
+  parameter int DEPTH = 8
 ) (
   // write clock domain
   input  logic             wclk_i,
@@ -33,8 +33,8 @@ module async_fifo #(
   output logic [WIDTH-1:0] rdata_o
 );
 
-  localparam int unsigned AW = $clog2(DEPTH);   // address width
-  localparam int unsigned PW = AW + 1;          // pointer width incl. wrap bit
+  localparam int AW = $clog2(DEPTH);   // address width
+  localparam int PW = AW + 1;          // pointer width incl. wrap bit
 
   // ---------------------------------------------------------------------------
   // Gray code helpers
@@ -44,7 +44,7 @@ module async_fifo #(
   endfunction
 
   function automatic logic [PW-1:0] gray2bin(input logic [PW-1:0] gray);
-    for (int i = 0; i < int'(PW); i++) begin
+    for (int i = 0; i < PW; i++) begin
       gray2bin[i] = ^(gray >> i);
     end
   endfunction
@@ -131,7 +131,7 @@ module async_fifo #(
 
 `ifdef SIMULATION
   // Sanity check of the gray helpers: converting back must be lossless.
-  always_ff @(posedge wclk_i) begin : p_gray_check
+  always @(posedge wclk_i) begin : p_gray_check
     if (wrst_ni) begin
       `SOC_ASSERT(gray2bin(wgray_q) == wbin_q, ("async_fifo %m: gray/binary write pointer mismatch"))
     end

@@ -5,6 +5,8 @@
 // low, so it can only change while clk_o is held low. This keeps the gated
 // clock glitch free. A standard-cell ICG replaces this model in a real flow.
 // =============================================================================
+`include "defines.svh"
+
 module clk_gate (
   input  logic clk_i,      // free running clock
   input  logic en_i,       // functional enable, from the clock owner's logic

@@ -5,6 +5,8 @@
 // Releasing it directly into a flop's async reset input can cause recovery /
 // removal violations, so the de-assertion is re-timed through two flops.
 // =============================================================================
+`include "defines.svh"
+
 module rst_sync (
   input  logic clk_i,        // clock of the domain that receives the reset
   input  logic rst_ni,       // raw asynchronous reset, active low

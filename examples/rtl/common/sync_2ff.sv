@@ -8,7 +8,7 @@
 `include "defines.svh"
 
 module sync_2ff #(
-  parameter int unsigned     WIDTH       = 1,
+  parameter int WIDTH       = 1,
   parameter logic [WIDTH-1:0] RESET_VALUE = '0   // value of q_o while in reset
 ) (
   input  logic             clk_i,    // destination clock

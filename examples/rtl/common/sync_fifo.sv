@@ -14,12 +14,12 @@
 `include "defines.svh"
 
 module sync_fifo #(
-  parameter int unsigned WIDTH             = 8,
-  parameter int unsigned DEPTH             = 8,
+  parameter int WIDTH             = 8,
+  parameter int DEPTH             = 8,
   parameter bit          FWFT              = 1'b1,
-  parameter int unsigned ALMOST_FULL_LEVEL = DEPTH - 1,
+  parameter int ALMOST_FULL_LEVEL = DEPTH - 1,
   // derived, do not override
-  parameter int unsigned CNT_W             = $clog2(DEPTH) + 1
+  parameter int CNT_W             = $clog2(DEPTH) + 1
 ) (
   input  logic             clk_i,
   input  logic             rst_ni,
@@ -39,7 +39,7 @@ module sync_fifo #(
   output logic [CNT_W-1:0] count_o         // number of valid entries
 );
 
-  localparam int unsigned PTR_W = $clog2(DEPTH);
+  localparam int PTR_W = $clog2(DEPTH);
 
   // Storage. No reset: contents are only visible through valid pointers.
   logic [WIDTH-1:0] mem_q [0:DEPTH-1];
@@ -114,7 +114,7 @@ module sync_fifo #(
                 ("sync_fifo %m: DEPTH=%0d must be a power of two >= 2", DEPTH))
   end
 
-  always_ff @(posedge clk_i) begin : p_overflow_check
+  always @(posedge clk_i) begin : p_overflow_check
     if (rst_ni && !flush_i) begin
       `SOC_ASSERT(!(push_i && full_o),  ("sync_fifo %m: push while full, data dropped"))
       `SOC_ASSERT(!(pop_i  && empty_o), ("sync_fifo %m: pop while empty"))

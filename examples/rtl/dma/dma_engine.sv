@@ -118,12 +118,24 @@ module dma_engine (
                         (state_q == soc_pkg::DMA_WRITE);
   assign bus_done     = bus_active && access_q && m_pready_i;
 
-  // Drive the APB request lines for one transfer.
+  // Word addresses of the current source / destination unit and the byte
+  // lane strobe for byte-unit writes.
+  logic [31:0] fetch_addr;
+  logic [31:0] src_word_addr;
+  logic [31:0] dst_word_addr;
+  logic [3:0]  write_strb;
+
+  assign fetch_addr    = cur_desc_q + {28'b0, word_cnt_q, 2'b00};
+  assign src_word_addr = {src_q[31:2], 2'b00};
+  assign dst_word_addr = {dst_q[31:2], 2'b00};
+  assign write_strb    = unit_is_word ? 4'b1111 : soc_pkg::byte_strobe(dst_q[1:0]);
+
+  // Drive the APB request lines for one transfer (addr must be word aligned).
   task automatic drive_bus(input logic [31:0] addr,
                            input logic        write,
                            input logic [31:0] wdata,
                            input logic [3:0]  strb);
-    m_paddr_o  = {addr[31:2], 2'b00};
+    m_paddr_o  = addr;
     m_pwrite_o = write;
     m_pwdata_o = wdata;
     m_pstrb_o  = write ? strb : 4'b0000;
@@ -134,10 +146,9 @@ module dma_engine (
     m_penable_o = bus_active && access_q;
     drive_bus(32'h0, 1'b0, 32'h0, 4'b0000);
     case (state_q)
-      soc_pkg::DMA_FETCH: drive_bus(cur_desc_q + {28'b0, word_cnt_q, 2'b00}, 1'b0, 32'h0, 4'b0000);
-      soc_pkg::DMA_READ:  drive_bus(src_q, 1'b0, 32'h0, 4'b0000);
-      soc_pkg::DMA_WRITE: drive_bus(dst_q, 1'b1, data_q,
-                                    unit_is_word ? 4'b1111 : soc_pkg::byte_strobe(dst_q[1:0]));
+      soc_pkg::DMA_FETCH: drive_bus(fetch_addr,    1'b0, 32'h0,  4'b0000);
+      soc_pkg::DMA_READ:  drive_bus(src_word_addr, 1'b0, 32'h0,  4'b0000);
+      soc_pkg::DMA_WRITE: drive_bus(dst_word_addr, 1'b1, data_q, write_strb);
       default: ;
     endcase
   end
@@ -189,7 +200,6 @@ module dma_engine (
             error_q    <= 1'b0;
             abort_q    <= 1'b0;
             state_q    <= soc_pkg::DMA_FETCH;
-            `SOC_TRACE(("%t dma: start, first descriptor at 0x%08h", $time, desc_ptr_q))
           end
         end
 
@@ -207,7 +217,7 @@ module dma_engine (
             word_cnt_q <= word_cnt_q + 1'b1;
             if (m_pslverr_i) begin
               state_q <= soc_pkg::DMA_ERROR;
-            end else if (word_cnt_q == 2'd3) begin
+            end else if (word_cnt_q == 2'(soc_pkg::DMA_DESC_WORDS - 1)) begin
               // Last word arrived: the transfer fields are complete.
               src_q       <= desc_q.src_addr;
               dst_q       <= desc_q.dst_addr;
@@ -254,7 +264,6 @@ module dma_engine (
           if (desc_q.ctrl.last || abort_q) begin
             done_q  <= 1'b1;
             state_q <= soc_pkg::DMA_IDLE;
-            `SOC_TRACE(("%t dma: chain done, %0d units", $time, xfer_cnt_q))
           end else begin
             cur_desc_q <= desc_q.next_ptr;
             word_cnt_q <= '0;
@@ -265,7 +274,6 @@ module dma_engine (
         soc_pkg::DMA_ERROR: begin
           error_q <= 1'b1;
           state_q <= soc_pkg::DMA_IDLE;
-          `SOC_TRACE(("%t dma: bus error, descriptor 0x%08h", $time, cur_desc_q))
         end
 
         default: state_q <= soc_pkg::DMA_IDLE;
@@ -315,10 +323,23 @@ module dma_engine (
 
 `ifdef SIMULATION
   // A descriptor list must be word aligned.
-  always_ff @(posedge clk_i) begin : p_align_check
+  always @(posedge clk_i) begin : p_align_check
     if (start_pulse) begin
       `SOC_ASSERT(desc_ptr_q[1:0] == 2'b00, ("dma_engine: DESC_PTR 0x%08h not word aligned", desc_ptr_q))
     end
+  end
+
+  // Console trace of chain progress, enabled with +soc_verbose.
+  always @(posedge clk_i) begin : p_trace
+    if (state_q == soc_pkg::DMA_IDLE && start_pulse)
+      `SOC_TRACE(("%t dma: start, first descriptor at 0x%08h", $time, desc_ptr_q))
+    if (state_q == soc_pkg::DMA_FETCH && bus_done && word_cnt_q == 2'd3)
+      `SOC_TRACE(("%t dma: descriptor 0x%08h src=0x%08h dst=0x%08h len=%0d ctrl=0x%04h",
+                  $time, cur_desc_q, desc_q.src_addr, desc_q.dst_addr, desc_q.length, desc_q.ctrl))
+    if (state_q == soc_pkg::DMA_NEXT && (desc_q.ctrl.last || abort_q))
+      `SOC_TRACE(("%t dma: chain done, %0d units", $time, xfer_cnt_q))
+    if (state_q == soc_pkg::DMA_ERROR)
+      `SOC_TRACE(("%t dma: bus error, descriptor 0x%08h", $time, cur_desc_q))
   end
 `endif
 

@@ -7,6 +7,12 @@
 // Keep everything in here plain text macros: no module items, no typedefs.
 // Types and constants belong in soc_pkg.
 // =============================================================================
+
+// Time unit for every file that includes this header (all RTL files do), so
+// that $time in simulation messages is in ns. Kept outside the include guard
+// on purpose: each including file gets the directive.
+`timescale 1ns / 1ps
+
 `ifndef SOC_DEFINES_SVH
 `define SOC_DEFINES_SVH
 

@@ -9,9 +9,11 @@
 //   setup phase  : PSEL=1, PENABLE=0, address/control/write data valid
 //   access phase : PSEL=1, PENABLE=1, held until the slave returns PREADY=1
 // =============================================================================
+`include "defines.svh"
+
 interface apb_if #(
-  parameter int unsigned ADDR_W = 32,
-  parameter int unsigned DATA_W = 32
+  parameter int ADDR_W = 32,
+  parameter int DATA_W = 32
 ) (
   input logic pclk,      // bus clock
   input logic presetn    // bus reset, active low
@@ -48,4 +50,4 @@ interface apb_if #(
     input prdata, pready, pslverr
   );
 
-endinterface : apb_if
+endinterface

@@ -8,11 +8,17 @@
 // Used for the byte streams between the UART FIFOs and the UART tx/rx cores,
 // and for the irq trace port.
 // =============================================================================
+`include "defines.svh"
+
 interface stream_if #(
-  parameter int unsigned WIDTH = 8    // payload width in bits
+  parameter int WIDTH = 8    // payload width in bits
 ) (
+  // clk/rst_n are exported through the modports for clocked users;
+  // plain bundles (as in uart_apb) leave them unused.
+  /* verilator lint_off UNUSEDSIGNAL */
   input logic clk,
   input logic rst_n
+  /* verilator lint_on UNUSEDSIGNAL */
 );
 
   logic             valid;   // source has a beat on data
@@ -23,4 +29,4 @@ interface stream_if #(
   modport sink    (input clk, rst_n, input  valid, data, output ready);
   modport monitor (input clk, rst_n, input  valid, data, ready);
 
-endinterface : stream_if
+endinterface

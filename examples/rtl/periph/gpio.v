@@ -135,4 +135,7 @@ module gpio #(
   assign pready   = 1'b1;
   assign pslverr  = 1'b0;
 
+  // Byte offset bits and the upper data bits are not used by this block.
+  wire unused_ok = ^{paddr[1:0], pwdata[31:WIDTH]};
+
 endmodule

@@ -14,8 +14,8 @@
 `include "defines.svh"
 
 module irq_trace #(
-  parameter int unsigned NUM_IRQS   = soc_pkg::NUM_IRQS,
-  parameter int unsigned FIFO_DEPTH = 8
+  parameter int NUM_IRQS   = soc_pkg::NUM_IRQS,
+  parameter int FIFO_DEPTH = 8
 ) (
   // system clock domain
   input  logic                clk_i,
@@ -31,7 +31,7 @@ module irq_trace #(
   output logic [15:0]         trace_data_o
 );
 
-  localparam int unsigned TS_W = 16 - NUM_IRQS;   // timestamp bits per word
+  localparam int TS_W = 16 - NUM_IRQS;   // timestamp bits per word
 
   logic [NUM_IRQS-1:0] irq_prev_q;    // irq_i one cycle ago, for edge detection
   logic [NUM_IRQS-1:0] irq_rise;      // lines that rose this cycle

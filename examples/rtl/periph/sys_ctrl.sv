@@ -16,7 +16,7 @@
 `include "defines.svh"
 
 module sys_ctrl #(
-  parameter int unsigned NUM_IRQS = soc_pkg::NUM_IRQS
+  parameter int NUM_IRQS = soc_pkg::NUM_IRQS
 ) (
   input  logic                  clk_i,
   input  logic                  rst_ni,

@@ -60,13 +60,13 @@ module timer (
   // ---------------------------------------------------------------------------
   // 1 when the current APB access is a write to register word 'idx'.
   function reg_write;
-    input [11:0] addr;
+    input [9:0]  word_addr;
     input        sel;
     input        enable;
     input        write;
     input [9:0]  idx;
     begin
-      reg_write = sel & enable & write & (addr[11:2] == idx);
+      reg_write = sel & enable & write & (word_addr == idx);
     end
   endfunction
 
@@ -91,12 +91,12 @@ module timer (
       ctrl_irq_en      <= 1'b0;
       prescale         <= {PRESCALE_W{1'b0}};
     end else begin
-      if (reg_write(paddr, psel, penable, pwrite, REG_CTRL)) begin
+      if (reg_write(paddr[11:2], psel, penable, pwrite, REG_CTRL)) begin
         ctrl_enable      <= pwdata[0];
         ctrl_auto_reload <= pwdata[1];
         ctrl_irq_en      <= pwdata[2];
       end
-      if (reg_write(paddr, psel, penable, pwrite, REG_PRESCALE)) begin
+      if (reg_write(paddr[11:2], psel, penable, pwrite, REG_PRESCALE)) begin
         prescale <= pwdata[PRESCALE_W-1:0];
       end
     end
@@ -123,7 +123,7 @@ module timer (
   always @(posedge clk or negedge rst_n) begin : p_counter
     if (!rst_n) begin
       count <= 32'd0;
-    end else if (reg_write(paddr, psel, penable, pwrite, REG_COUNT)) begin
+    end else if (reg_write(paddr[11:2], psel, penable, pwrite, REG_COUNT)) begin
       count <= pwdata;
     end else if (count_tick) begin
       if (ctrl_auto_reload && match[0])
@@ -145,7 +145,7 @@ module timer (
       always @(posedge clk or negedge rst_n) begin
         if (!rst_n) begin
           cmp_value <= 32'hFFFF_FFFF;
-        end else if (reg_write(paddr, psel, penable, pwrite, REG_CMP0 + ch)) begin
+        end else if (reg_write(paddr[11:2], psel, penable, pwrite, REG_CMP0 + ch)) begin
           cmp_value <= pwdata;
         end
       end
@@ -157,7 +157,7 @@ module timer (
           flag <= 1'b0;
         end else if (match[ch]) begin
           flag <= 1'b1;                       // set wins over clear
-        end else if (reg_write(paddr, psel, penable, pwrite, REG_STATUS) && pwdata[ch]) begin
+        end else if (reg_write(paddr[11:2], psel, penable, pwrite, REG_STATUS) && pwdata[ch]) begin
           flag <= 1'b0;
         end
       end
@@ -170,7 +170,9 @@ module timer (
   // ---------------------------------------------------------------------------
   // Read back
   // ---------------------------------------------------------------------------
+  wire [9:0] cmp_sel = paddr[11:2] - REG_CMP0;   // channel addressed by CMPn reads
   integer i;
+
   always @* begin : p_read_mux
     prdata = 32'd0;
     case (paddr[11:2])
@@ -180,7 +182,7 @@ module timer (
       REG_STATUS:   prdata = {{(32-NUM_CMP){1'b0}}, match_flags};
       default: begin
         for (i = 0; i < NUM_CMP; i = i + 1) begin
-          if (paddr[11:2] == REG_CMP0 + i)
+          if (cmp_sel == i[9:0])
             prdata = cmp_values[i*32 +: 32];
         end
       end
@@ -190,5 +192,8 @@ module timer (
   assign pready  = 1'b1;
   assign pslverr = 1'b0;
   assign irq     = ctrl_irq_en && (|match_flags);
+
+  // Byte offset bits [1:0] are not decoded (word registers only).
+  wire unused_ok = ^paddr[1:0];
 
 endmodule

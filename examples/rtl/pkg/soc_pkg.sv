@@ -11,16 +11,21 @@
 //   * Small pure functions: parity, byte-lane strobes, strobe merge
 //
 // Tool note: the RTL refers to items in here with an explicit soc_pkg:: prefix
-// (the yosys 0.23 front end has no `import`); the testbench imports the package.
+// because the yosys 0.23 front end has no `import`. Enum types are given a
+// module-local alias (typedef soc_pkg::x_e x_e) because Icarus 11 cannot
+// declare objects of a package-scoped enum/struct type directly. The one
+// struct register in the RTL (dma_engine.desc_q) therefore needs an `ifdef.
+// The testbench simply imports the package.
 // =============================================================================
+`include "defines.svh"
+
 package soc_pkg;
 
   // ---------------------------------------------------------------------------
   // APB bus geometry
   // ---------------------------------------------------------------------------
-  localparam int unsigned APB_ADDR_W = 32;
-  localparam int unsigned APB_DATA_W = 32;
-  localparam int unsigned APB_STRB_W = APB_DATA_W / 8;
+  localparam int APB_ADDR_W = 32;
+  localparam int APB_DATA_W = 32;
 
   // ---------------------------------------------------------------------------
   // System address map
@@ -45,13 +50,13 @@ package soc_pkg;
 
   // Slave index of every decoder output port. The order here is the order of
   // the per-slave vectors in soc_top and of SLAVE_BASES / SLAVE_MASKS below.
-  localparam int unsigned NUM_SLAVES  = 6;
-  localparam int unsigned SLV_SRAM    = 0;
-  localparam int unsigned SLV_UART    = 1;
-  localparam int unsigned SLV_TIMER   = 2;
-  localparam int unsigned SLV_GPIO    = 3;
-  localparam int unsigned SLV_DMA     = 4;
-  localparam int unsigned SLV_SYSCTL  = 5;
+  localparam int NUM_SLAVES  = 6;
+  localparam int SLV_SRAM    = 0;
+  localparam int SLV_UART    = 1;
+  localparam int SLV_TIMER   = 2;
+  localparam int SLV_GPIO    = 3;
+  localparam int SLV_DMA     = 4;
+  localparam int SLV_SYSCTL  = 5;
 
   // Base / mask tables for the decoder, slave 0 in the least significant word.
   localparam logic [NUM_SLAVES*32-1:0] SLAVE_BASES =
@@ -62,12 +67,12 @@ package soc_pkg;
   // ---------------------------------------------------------------------------
   // Interrupt lines collected by SYS_CTRL (bit positions in IRQ_STATUS)
   // ---------------------------------------------------------------------------
-  localparam int unsigned NUM_IRQS     = 5;
-  localparam int unsigned IRQ_UART_RX  = 0;   // RX FIFO not empty
-  localparam int unsigned IRQ_UART_TX  = 1;   // TX FIFO empty
-  localparam int unsigned IRQ_TIMER    = 2;   // timer compare match
-  localparam int unsigned IRQ_GPIO     = 3;   // GPIO edge detected
-  localparam int unsigned IRQ_DMA      = 4;   // DMA chain finished / error
+  localparam int NUM_IRQS     = 5;
+  localparam int IRQ_UART_RX  = 0;   // RX FIFO not empty
+  localparam int IRQ_UART_TX  = 1;   // TX FIFO empty
+  localparam int IRQ_TIMER    = 2;   // timer compare match
+  localparam int IRQ_GPIO     = 3;   // GPIO edge detected
+  localparam int IRQ_DMA      = 4;   // DMA chain finished / error
 
   // ---------------------------------------------------------------------------
   // Register index type: word index inside a 4 KiB peripheral window
@@ -83,8 +88,8 @@ package soc_pkg;
   // ---------------------------------------------------------------------------
   // UART
   // ---------------------------------------------------------------------------
-  localparam int unsigned UART_FIFO_DEPTH  = 8;     // entries per direction
-  localparam int unsigned UART_OVERSAMPLE  = 16;    // baud ticks per bit
+  localparam int UART_FIFO_DEPTH  = 8;     // entries per direction
+  localparam int UART_OVERSAMPLE  = 16;    // baud ticks per bit
   // Register word offsets (byte offset = 4 * index)
   localparam reg_idx_t UART_REG_DATA    = 10'd0;     // W: push TX, R: pop RX
   localparam reg_idx_t UART_REG_STATUS  = 10'd1;
@@ -104,11 +109,11 @@ package soc_pkg;
   // DMA
   // ---------------------------------------------------------------------------
   localparam reg_idx_t DMA_REG_CTRL      = 10'd0;   // [0] start, [1] abort, [2] irq_en
-  localparam reg_idx_t DMA_REG_STATUS    = 10'd1;   // [0] busy [1] done [2] error [6:4] state
+  localparam reg_idx_t DMA_REG_STATUS    = 10'd1;   // [0] busy [1] done [2] error [3] desc_irq [6:4] state
   localparam reg_idx_t DMA_REG_DESC_PTR  = 10'd2;   // address of first descriptor
   localparam reg_idx_t DMA_REG_CUR_DESC  = 10'd3;   // descriptor being processed (RO)
   localparam reg_idx_t DMA_REG_XFER_CNT  = 10'd4;   // transfer units completed (RO)
-  localparam int unsigned DMA_DESC_WORDS    = 4;   // words per descriptor in memory
+  localparam int       DMA_DESC_WORDS    = 4;       // words per descriptor in memory
 
   // State of the DMA descriptor / transfer FSM (visible in STATUS[6:4]).
   typedef enum logic [2:0] {
@@ -184,8 +189,11 @@ package soc_pkg;
   endfunction
 
   // Register word index from the byte offset inside a peripheral window.
+  // The byte-offset bits [1:0] are dropped on purpose.
+  /* verilator lint_off UNUSEDSIGNAL */
   function automatic logic [9:0] reg_index(input logic [11:0] offset);
     reg_index = offset[11:2];
   endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
 
 endpackage : soc_pkg

@@ -18,9 +18,9 @@
 `include "defines.svh"
 
 module soc_top #(
-  parameter int unsigned SRAM_WORDS = 256,     // on-chip RAM size in words
+  parameter int SRAM_WORDS = 256,     // on-chip RAM size in words
   parameter bit          HAS_TRACE  = 1'b1,    // build the irq trace port
-  parameter int unsigned GPIO_WIDTH = 8
+  parameter int GPIO_WIDTH = 8
 ) (
   input  logic                  clk_i,          // system clock
   input  logic                  rst_ni,         // board reset, asynchronous, active low
@@ -57,8 +57,8 @@ module soc_top #(
   output logic [15:0]           trace_data_o
 );
 
-  localparam int unsigned NSLV        = soc_pkg::NUM_SLAVES;
-  localparam int unsigned SRAM_ADDR_W = $clog2(SRAM_WORDS) + 2;
+  localparam int NSLV        = soc_pkg::NUM_SLAVES;
+  localparam int SRAM_ADDR_W = $clog2(SRAM_WORDS) + 2;
 
   // ---------------------------------------------------------------------------
   // Resets
@@ -83,9 +83,12 @@ module soc_top #(
   // ---------------------------------------------------------------------------
   // APB segments
   // ---------------------------------------------------------------------------
-  apb_if apb_host   (.pclk(clk_i), .presetn(rst_n));   // external host -> arbiter
-  apb_if apb_dma    (.pclk(clk_i), .presetn(rst_n));   // DMA master    -> arbiter
-  apb_if apb_shared (.pclk(clk_i), .presetn(rst_n));   // arbiter       -> decoder / slaves
+  localparam int AW = soc_pkg::APB_ADDR_W;
+  localparam int DW = soc_pkg::APB_DATA_W;
+
+  apb_if #(.ADDR_W(AW), .DATA_W(DW)) apb_host   (.pclk(clk_i), .presetn(rst_n));  // external host -> arbiter
+  apb_if #(.ADDR_W(AW), .DATA_W(DW)) apb_dma    (.pclk(clk_i), .presetn(rst_n));  // DMA master    -> arbiter
+  apb_if #(.ADDR_W(AW), .DATA_W(DW)) apb_shared (.pclk(clk_i), .presetn(rst_n));  // arbiter       -> decoder / slaves
 
   assign apb_host.paddr   = host_paddr_i;
   assign apb_host.psel    = host_psel_i;
@@ -96,6 +99,12 @@ module soc_top #(
   assign host_prdata_o    = apb_host.prdata;
   assign host_pready_o    = apb_host.pready;
   assign host_pslverr_o   = apb_host.pslverr;
+
+  // Full-width copy of the shared-bus address. The slaves decode only the low
+  // bits, and slicing this local net (rather than apb_shared.paddr directly)
+  // keeps the yosys 0.23 front end happy.
+  logic [31:0] shared_paddr;
+  assign shared_paddr = apb_shared.paddr;
 
   // Per-slave select and response vectors, slave index from soc_pkg::SLV_*.
   logic [NSLV-1:0]    slv_psel;
@@ -176,7 +185,7 @@ module soc_top #(
   sram_apb #(.WORDS(SRAM_WORDS)) u_sram (
     .clk_i     (clk_i),
     .rst_ni    (rst_n),
-    .paddr_i   (apb_shared.paddr[SRAM_ADDR_W-1:0]),
+    .paddr_i   (shared_paddr[SRAM_ADDR_W-1:0]),
     .psel_i    (slv_psel[soc_pkg::SLV_SRAM]),
     .penable_i (apb_shared.penable),
     .pwrite_i  (apb_shared.pwrite),
@@ -197,7 +206,7 @@ module soc_top #(
     .clk_i     (clk_i),
     .rst_ni    (rst_n),
     .test_en_i (test_mode_i),
-    .paddr_i   (apb_shared.paddr[`PERIPH_OFFSET_W-1:0]),
+    .paddr_i   (shared_paddr[`PERIPH_OFFSET_W-1:0]),
     .psel_i    (slv_psel[soc_pkg::SLV_UART]),
     .penable_i (apb_shared.penable),
     .pwrite_i  (apb_shared.pwrite),
@@ -223,7 +232,7 @@ module soc_top #(
   ) u_timer (
     .clk     (clk_i),
     .rst_n   (rst_n),
-    .paddr   (apb_shared.paddr[`PERIPH_OFFSET_W-1:0]),
+    .paddr   (shared_paddr[`PERIPH_OFFSET_W-1:0]),
     .psel    (slv_psel[soc_pkg::SLV_TIMER]),
     .penable (apb_shared.penable),
     .pwrite  (apb_shared.pwrite),
@@ -242,7 +251,7 @@ module soc_top #(
   gpio #(.WIDTH(GPIO_WIDTH)) u_gpio (
     .clk      (clk_i),
     .rst_n    (rst_n),
-    .paddr    (apb_shared.paddr[`PERIPH_OFFSET_W-1:0]),
+    .paddr    (shared_paddr[`PERIPH_OFFSET_W-1:0]),
     .psel     (slv_psel[soc_pkg::SLV_GPIO]),
     .penable  (apb_shared.penable),
     .pwrite   (apb_shared.pwrite),
@@ -265,7 +274,7 @@ module soc_top #(
   dma_engine u_dma (
     .clk_i         (clk_i),
     .rst_ni        (rst_n),
-    .cfg_paddr_i   (apb_shared.paddr[`PERIPH_OFFSET_W-1:0]),
+    .cfg_paddr_i   (shared_paddr[`PERIPH_OFFSET_W-1:0]),
     .cfg_psel_i    (slv_psel[soc_pkg::SLV_DMA]),
     .cfg_penable_i (apb_shared.penable),
     .cfg_pwrite_i  (apb_shared.pwrite),
@@ -301,7 +310,7 @@ module soc_top #(
   sys_ctrl #(.NUM_IRQS(soc_pkg::NUM_IRQS)) u_sys_ctrl (
     .clk_i            (clk_i),
     .rst_ni           (rst_n),
-    .paddr_i          (apb_shared.paddr[`PERIPH_OFFSET_W-1:0]),
+    .paddr_i          (shared_paddr[`PERIPH_OFFSET_W-1:0]),
     .psel_i           (slv_psel[soc_pkg::SLV_SYSCTL]),
     .penable_i        (apb_shared.penable),
     .pwrite_i         (apb_shared.pwrite),
@@ -323,6 +332,7 @@ module soc_top #(
   generate
     if (HAS_TRACE) begin : g_trace
       logic [7:0] trace_dropped;   // words lost because the trace FIFO was full
+      logic       unused_trace_ok;
 
       irq_trace #(
         .NUM_IRQS   (soc_pkg::NUM_IRQS),
@@ -338,15 +348,21 @@ module soc_top #(
         .trace_ready_i (trace_ready_i),
         .trace_data_o  (trace_data_o)
       );
+      // The drop counter is only meant for probing in simulation / on chip.
+      assign unused_trace_ok = ^trace_dropped;
     end else begin : g_no_trace
       assign trace_valid_o = 1'b0;
       assign trace_data_o  = '0;
     end
   endgenerate
 
+  // Debug-only signals without a functional load.
+  logic unused_ok;
+  assign unused_ok = ^{arb_grant, dma_busy, shared_paddr[31:`PERIPH_OFFSET_W]};
+
 `ifdef SIMULATION
   // Debug aid: report DMA activity on the console with +soc_verbose.
-  always_ff @(posedge clk_i) begin : p_dma_monitor
+  always @(posedge clk_i) begin : p_dma_monitor
     if (arb_grant[1] && apb_shared.penable && apb_shared.pready) begin
       `SOC_TRACE(("%t soc_top: DMA %s 0x%08h", $time, apb_shared.pwrite ? "write" : "read ", apb_shared.paddr))
     end

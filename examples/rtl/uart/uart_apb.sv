@@ -26,7 +26,7 @@
 `include "defines.svh"
 
 module uart_apb #(
-  parameter int unsigned FIFO_DEPTH = soc_pkg::UART_FIFO_DEPTH
+  parameter int FIFO_DEPTH = soc_pkg::UART_FIFO_DEPTH
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -52,7 +52,7 @@ module uart_apb #(
   output logic        irq_tx_o        // TX FIFO drained and tx_irq_en set
 );
 
-  localparam int unsigned CNT_W = $clog2(FIFO_DEPTH) + 1;
+  localparam int CNT_W = $clog2(FIFO_DEPTH) + 1;
 
   typedef soc_pkg::parity_e parity_e;
 
@@ -137,7 +137,7 @@ module uart_apb #(
     .wdata_i       (rx_stream.data),
     .full_o        (rx_full),
     .almost_full_o (rx_almost_full),
-    .pop_i         (rd_data_reg),
+    .pop_i         (rd_data_reg && !rx_empty),
     .rdata_o       (rx_byte),
     .empty_o       (rx_empty),
     .count_o       (rx_count)
@@ -267,7 +267,7 @@ module uart_apb #(
   always_comb begin : p_read_mux
     prdata_o = '0;
     case (reg_idx)
-      soc_pkg::UART_REG_DATA:   prdata_o = {23'b0, !rx_empty, rx_byte};
+      soc_pkg::UART_REG_DATA:   prdata_o = {23'b0, !rx_empty, rx_empty ? 8'h00 : rx_byte};
       soc_pkg::UART_REG_STATUS: prdata_o = status_word;
       soc_pkg::UART_REG_CTRL:   prdata_o = {25'b0, ctrl_loopback_q, ctrl_tx_irq_q, ctrl_rx_irq_q,
                                             ctrl_two_stop_q, ctrl_parity_q, ctrl_enable_q};

@@ -9,8 +9,10 @@
 //
 // e.g. 50 MHz with divisor_i = 26 gives 115 741 baud (+0.5 % vs 115 200).
 // =============================================================================
+`include "defines.svh"
+
 module uart_baud_gen #(
-  parameter int unsigned DIV_W = 16   // width of the divisor register
+  parameter int DIV_W = 16   // width of the divisor register
 ) (
   input  logic             clk_i,
   input  logic             rst_ni,

@@ -6,6 +6,10 @@
 // and every following bit is sampled once, 16 ticks after the previous sample,
 // i.e. in the middle of the bit cell.
 //
+// A stop bit sampled low is reported as a framing error, and the receiver
+// then waits for the line to return high (break handling) before it looks for
+// the next start bit.
+//
 // Received bytes are pushed out as single-cycle m_valid_o pulses; there is no
 // back-pressure on a serial line, so the consumer (RX FIFO) must keep up or
 // record an overrun.
@@ -32,7 +36,8 @@ module uart_rx (
     RX_START,
     RX_DATA,
     RX_PARITY,
-    RX_STOP
+    RX_STOP,
+    RX_BREAK     // line still low after a bad stop bit: wait until it idles
   } rx_state_e;
 
   logic rxd_sync;   // rxd_i after the two-flop synchronizer
@@ -51,7 +56,7 @@ module uart_rx (
   logic       parity_calc_q;  // running XOR of the received data bits
 
   logic sample;               // 16 ticks after the previous sample point
-  assign sample = tick_i && (tick_cnt_q == 4'd15);
+  assign sample = tick_i && (tick_cnt_q == 4'(soc_pkg::UART_OVERSAMPLE - 1));
   assign busy_o = (state_q != RX_IDLE);
 
   always_ff @(posedge clk_i or negedge rst_ni) begin : p_rx_fsm
@@ -81,7 +86,7 @@ module uart_rx (
 
         RX_START: begin
           // Middle of the start bit: still low -> genuine frame.
-          if (tick_i && tick_cnt_q == 4'd7) begin
+          if (tick_i && tick_cnt_q == 4'(soc_pkg::UART_OVERSAMPLE / 2 - 1)) begin
             tick_cnt_q <= '0;
             if (rxd_sync) begin
               state_q <= RX_IDLE;                // glitch, not a start bit
@@ -119,17 +124,31 @@ module uart_rx (
             if (rxd_sync) begin
               m_valid_o <= 1'b1;
               m_data_o  <= shift_q;
-              `SOC_TRACE(("%t uart_rx: received 0x%02h", $time, shift_q))
+              state_q   <= RX_IDLE;
             end else begin
+              // Framing error or break: do not mistake the still-low line
+              // for the next start bit.
               frame_err_o <= 1'b1;
+              state_q     <= RX_BREAK;
             end
-            state_q <= RX_IDLE;
           end
+        end
+
+        RX_BREAK: begin
+          if (rxd_sync) state_q <= RX_IDLE;
         end
 
         default: state_q <= RX_IDLE;
       endcase
     end
   end
+
+`ifdef SIMULATION
+  always @(posedge clk_i) begin : p_trace
+    if (m_valid_o)    `SOC_TRACE(("%t uart_rx: received 0x%02h", $time, m_data_o))
+    if (frame_err_o)  `SOC_TRACE(("%t uart_rx: framing error", $time))
+    if (parity_err_o) `SOC_TRACE(("%t uart_rx: parity error", $time))
+  end
+`endif
 
 endmodule : uart_rx

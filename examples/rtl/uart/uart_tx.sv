@@ -44,7 +44,7 @@ module uart_tx (
   logic       stop_cnt_q;   // second stop bit in progress
 
   logic bit_done;           // last tick of the current bit period
-  assign bit_done = tick_i && (tick_cnt_q == 4'd15);
+  assign bit_done = tick_i && (tick_cnt_q == 4'(soc_pkg::UART_OVERSAMPLE - 1));
 
   // The byte is accepted in IDLE; the FIFO pops on s_valid_i && s_ready_o.
   assign s_ready_o = (state_q == TX_IDLE);
@@ -70,7 +70,6 @@ module uart_tx (
             parity_q   <= soc_pkg::parity_bit(s_data_i, parity_mode_i == soc_pkg::PARITY_ODD);
             tick_cnt_q <= '0;
             state_q    <= TX_START;
-            `SOC_TRACE(("%t uart_tx: sending 0x%02h", $time, s_data_i))
           end
         end
 
@@ -114,5 +113,13 @@ module uart_tx (
       endcase
     end
   end
+
+`ifdef SIMULATION
+  always @(posedge clk_i) begin : p_trace
+    if (state_q == TX_IDLE && s_valid_i) begin
+      `SOC_TRACE(("%t uart_tx: sending 0x%02h", $time, s_data_i))
+    end
+  end
+`endif
 
 endmodule : uart_tx

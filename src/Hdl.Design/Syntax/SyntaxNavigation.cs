@@ -49,6 +49,9 @@ internal static class SyntaxNavigation
         }
     }
 
+    /// <summary>The first child node, whatever its kind, or null.</summary>
+    public static SyntaxNode? FirstChildNode(this SyntaxNode node) => node.ChildNodes.Count > 0 ? node.ChildNodes[0] : null;
+
     /// <summary>The first descendant (or self) of a kind, depth first.</summary>
     public static SyntaxNode? FirstDescendant(this SyntaxNode node, string kind)
     {

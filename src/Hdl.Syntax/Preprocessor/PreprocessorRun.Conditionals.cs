@@ -81,7 +81,7 @@ internal sealed partial class PreprocessorRun
     /// </summary>
     private void SkipInactive(OpenConditional open, bool stopAtNextBranch)
     {
-        var regionStart = _frames[^1].IsMain ? LastConsumedEnd(_frames[^1]) : -1;
+        var regionStart = NextRegionStart();
         var nested = 0;
         while (NextRaw() is { } token)
         {
@@ -117,13 +117,14 @@ internal sealed partial class PreprocessorRun
                     }
 
                     open.SeenElse = true;
+                    AddInactiveRegion(regionStart, token);
                     if (stopAtNextBranch && !open.BranchTaken)
                     {
                         open.BranchTaken = true;
-                        AddInactiveRegion(regionStart, token);
                         return;
                     }
 
+                    regionStart = NextRegionStart();
                     continue;
                 case DirectiveKind.Elsif when nested == 0:
                     if (open.SeenElse)
@@ -131,13 +132,15 @@ internal sealed partial class PreprocessorRun
                         Report(DiagnosticCatalog.UnbalancedConditional, token, "`elsif after `else");
                     }
 
-                    if (stopAtNextBranch && !open.BranchTaken && ReadCondition(_frames[^1], token))
+                    AddInactiveRegion(regionStart, token);
+                    var condition = ReadCondition(_frames[^1], token);
+                    if (stopAtNextBranch && !open.BranchTaken && condition)
                     {
                         open.BranchTaken = true;
-                        AddInactiveRegion(regionStart, token);
                         return;
                     }
 
+                    regionStart = NextRegionStart();
                     continue;
             }
         }
@@ -152,6 +155,9 @@ internal sealed partial class PreprocessorRun
             }
         }
     }
+
+    /// <summary>Each branch not taken is its own region; the directives between them are not inactive text.</summary>
+    private int NextRegionStart() => _frames[^1].IsMain ? LastConsumedEnd(_frames[^1]) : -1;
 
     private static int LastConsumedEnd(InputFrame frame) =>
         frame.Position > 0 ? frame.Tokens[frame.Position - 1].StopIndex + 1 : 0;
