@@ -33,28 +33,28 @@ public class RepositoryGraphTests
     {
         CheckEdges(Design, "unit:top", """
             file:/rtl/top.sv -contains-> unit:top
+            instance:unit:tb/dut -instantiates-> unit:top
+            unit:top -contains-> instance:unit:top/u_a
             unit:top -contains-> port:unit:top/clk
             unit:top -contains-> port:unit:top/din
             unit:top -contains-> port:unit:top/dout
-            unit:top -contains-> signal:unit:top/mid
             unit:top -contains-> process:unit:top/assign0
-            unit:top -contains-> instance:unit:top/u_a
+            unit:top -contains-> signal:unit:top/mid
             unit:top -imports-> unit:bus_pkg
-            instance:unit:tb/dut -instantiates-> unit:top
             """);
         CheckEdges(Design, "process:unit:top/assign0", """
-            unit:top -contains-> process:unit:top/assign0
             process:unit:top/assign0 -drives-> signal:unit:top/mid
             process:unit:top/assign0 -reads-> port:unit:top/din
+            unit:top -contains-> process:unit:top/assign0
             """);
         CheckEdges(Design, "port:unit:leaf/d", """
-            unit:leaf -contains-> port:unit:leaf/d
-            signal:unit:top/mid -connects-> port:unit:leaf/d
             process:unit:leaf/0 -reads-> port:unit:leaf/d
+            signal:unit:top/mid -connects-> port:unit:leaf/d
+            unit:leaf -contains-> port:unit:leaf/d
             """);
         CheckEdges(Design, "file:/rtl/top.sv", """
-            file:/rtl/top.sv -includes-> file:/rtl/defs.svh
             file:/rtl/top.sv -contains-> unit:top
+            file:/rtl/top.sv -includes-> file:/rtl/defs.svh
             """);
     }
 
@@ -99,7 +99,7 @@ public class RepositoryGraphTests
         var graph = RepositoryGraph.Build(new MemoryWorkspace(fixture).BuildIndex(), CancellationToken.None);
         var node = graph.FindNode(nodeId);
         Assert.NotNull(node);
-        var edges = graph.InEdges(node).Concat(graph.OutEdges(node)).Select(edge => edge.ToString());
+        var edges = graph.InEdges(node).Concat(graph.OutEdges(node)).Select(edge => edge.ToString()).Order(StringComparer.Ordinal);
         Assert.Equal(expected, string.Join('\n', edges));
     }
 }
