@@ -82,6 +82,98 @@ public sealed class SyntaxNode
         }
     }
 
+    /// <summary>True when a token directly under this rule has this text (a keyword or operator of the rule).</summary>
+    public bool HasChildToken(string text)
+    {
+        if (_context.children is null)
+        {
+            return false;
+        }
+
+        foreach (var child in _context.children)
+        {
+            if (child is ITerminalNode terminal && terminal.Symbol.Text == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text of the first token directly under this rule, or empty.</summary>
+    public string FirstChildTokenText()
+    {
+        if (_context.children is not null)
+        {
+            foreach (var child in _context.children)
+            {
+                if (child is ITerminalNode terminal && terminal.Symbol.Type != TokenConstants.EOF)
+                {
+                    return terminal.Symbol.Text;
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>Every token under this node, in order, as the parser saw them (after preprocessing).</summary>
+    public IEnumerable<SyntaxToken> DescendantTokens()
+    {
+        var first = _context.Start?.TokenIndex ?? -1;
+        var last = _context.Stop?.TokenIndex ?? -1;
+        var tokens = Tree.RawTokens;
+        for (var index = Math.Max(first, 0); first >= 0 && index <= last && index < tokens.Count; index++)
+        {
+            if (tokens[index].Type != TokenConstants.EOF)
+            {
+                yield return new SyntaxToken(Tree, tokens[index]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The node's tokens as one line of text: tokens that touched in the source stay together, others are
+    /// separated by one space. Readable for macro output and multi-line constructs alike.
+    /// </summary>
+    public string ToDisplayText()
+    {
+        var first = _context.Start?.TokenIndex ?? -1;
+        var last = _context.Stop?.TokenIndex ?? -1;
+        if (first < 0 || last < first)
+        {
+            return string.Empty;
+        }
+
+        var tokens = Tree.RawTokens;
+        if (first == last && first < tokens.Count)
+        {
+            return tokens[first].Text;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        HdlToken? previous = null;
+        for (var index = first; index <= last && index < tokens.Count; index++)
+        {
+            var token = tokens[index];
+            if (token.Type == TokenConstants.EOF)
+            {
+                break;
+            }
+
+            if (previous is not null && (token.StartIndex != previous.StopIndex + 1 || !ReferenceEquals(token.File, previous.File) || token.Expansion != previous.Expansion))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(token.Text);
+            previous = token;
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The tokens directly under this rule (not those of child rules).</summary>
     public IEnumerable<SyntaxToken> ChildTokens()
     {

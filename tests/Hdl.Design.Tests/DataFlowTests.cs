@@ -65,11 +65,9 @@ public class DataFlowTests
         CheckExampleDrivers("vhdl/pwm_gen.vhd", "rtl", "counter_q", """
             42: rst_n -control-> counter_q in p_counter
             45: rst_n -control-> counter_q in p_counter
-            45: clk -control-> counter_q in p_counter
             45: enable_i -control-> counter_q in p_counter
             47: counter_q -data-> counter_q in p_counter
             47: rst_n -control-> counter_q in p_counter
-            47: clk -control-> counter_q in p_counter
             47: enable_i -control-> counter_q in p_counter
             """);
     }
@@ -132,6 +130,42 @@ public class DataFlowTests
             """, "m");
         Assert.Empty(graph.DriversOf("st"));
         Assert.Empty(graph.DriversOf("q"));
+    }
+
+    [Fact]
+    public void Exports_draw_ports_signals_and_dashed_control_edges()
+    {
+        var graph = BuildGraph("""
+            module m (input logic sel, input logic a, output logic y);
+              logic t;
+              assign t = a;
+              assign y = sel ? t : 1'b0;
+            endmodule
+            """, "m");
+        Assert.Equal("""
+            digraph "m" {
+              rankdir=LR;
+              "a" [shape=box, xlabel="in"];
+              "sel" [shape=box, xlabel="in"];
+              "t" [shape=ellipse];
+              "y" [shape=box, xlabel="out"];
+              "a" -> "t" [style=solid];
+              "t" -> "y" [style=solid];
+              "sel" -> "y" [style=dashed];
+            }
+
+            """, DataFlowFormats.ToDot(graph));
+        Assert.Equal("""
+            flowchart LR
+              n0["a"]
+              n1["sel"]
+              n2("t")
+              n3["y"]
+              n0 --> n2
+              n2 --> n3
+              n1 -.-> n3
+
+            """, DataFlowFormats.ToMermaid(graph));
     }
 
     private static void CheckExampleDrivers(string relativePath, string unitName, string signal, string expected)

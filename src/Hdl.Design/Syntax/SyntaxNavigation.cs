@@ -1,4 +1,3 @@
-using System.Text;
 using Hdl.Syntax;
 
 namespace Hdl.Design.Syntax;
@@ -69,70 +68,11 @@ internal static class SyntaxNavigation
     }
 
     /// <summary>True when the node has a direct token with this text (keywords, operators).</summary>
-    public static bool HasToken(this SyntaxNode node, string text)
-    {
-        foreach (var token in node.ChildTokens())
-        {
-            if (token.Text == text)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasToken(this SyntaxNode node, string text) => node.HasChildToken(text);
 
     /// <summary>The text of the first direct token, or empty.</summary>
-    public static string FirstTokenText(this SyntaxNode node)
-    {
-        foreach (var token in node.ChildTokens())
-        {
-            return token.Text;
-        }
-
-        return string.Empty;
-    }
+    public static string FirstTokenText(this SyntaxNode node) => node.FirstChildTokenText();
 
     /// <summary>The node's tokens joined by single spaces where the source had white space: macro output stays readable.</summary>
-    public static string CompactText(this SyntaxNode node)
-    {
-        var builder = new StringBuilder();
-        var previousEnd = -1;
-        SyntaxToken? previous = null;
-        foreach (var token in TokensOf(node))
-        {
-            if (previous is not null && (token.Span.Start != previousEnd || !ReferenceEquals(token.File, previous.Value.File)))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(token.Text);
-            previousEnd = token.Span.End;
-            previous = token;
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>All tokens under the node, in order.</summary>
-    public static IEnumerable<SyntaxToken> TokensOf(SyntaxNode node)
-    {
-        foreach (var child in node.Children)
-        {
-            if (child.IsToken)
-            {
-                if (!child.Token.IsMissing)
-                {
-                    yield return child.Token;
-                }
-            }
-            else
-            {
-                foreach (var token in TokensOf(child.Node!))
-                {
-                    yield return token;
-                }
-            }
-        }
-    }
+    public static string CompactText(this SyntaxNode node) => node.ToDisplayText();
 }

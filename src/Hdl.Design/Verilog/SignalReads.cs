@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Hdl.Design.Model;
 using Hdl.Syntax;
 
@@ -54,7 +53,7 @@ internal static class SignalReads
     {
         if (conditionsOnly)
         {
-            if (node.Kind == "expression" && node.HasTokenText("?") && node.ChildNodes.Count >= 3)
+            if (node.Kind == "expression" && node.HasChildToken("?") && node.ChildNodes.Count >= 3)
             {
                 Walk(node.ChildNodes[0], uses, conditionsOnly: false);
                 for (var i = 1; i < node.ChildNodes.Count; i++)
@@ -116,7 +115,7 @@ internal static class SignalReads
         name = string.Empty;
         select = null;
         var children = primary.ChildNodes;
-        if (children.Count == 1 && children[0].Kind == "identifier" && !primary.HasTokenText("("))
+        if (children.Count == 1 && children[0].Kind == "identifier" && !primary.HasChildToken("("))
         {
             name = children[0].Text;
             return true;
@@ -127,7 +126,7 @@ internal static class SignalReads
             return false;
         }
 
-        if (primary.HasTokenText("(") || primary.HasTokenText("'") || primary.HasTokenText("with"))
+        if (primary.HasChildToken("(") || primary.HasChildToken("'") || primary.HasChildToken("with"))
         {
             return false;
         }
@@ -138,7 +137,7 @@ internal static class SignalReads
             return false;
         }
 
-        if (primary.HasTokenText("[") && primary.ChildNode("constant_range_or_index") is { } index)
+        if (primary.HasChildToken("[") && primary.ChildNode("constant_range_or_index") is { } index)
         {
             Walk(index, indexReads, conditionsOnly: false);
             name = baseName;
@@ -146,9 +145,9 @@ internal static class SignalReads
             return true;
         }
 
-        if ((primary.HasTokenText(".") || primary.HasTokenText("::")) && primary.ChildNode("member_name") is { } member)
+        if ((primary.HasChildToken(".") || primary.HasChildToken("::")) && primary.ChildNode("member_name") is { } member)
         {
-            name = baseName + (primary.HasTokenText("::") ? "::" : ".") + member.Text;
+            name = baseName + (primary.HasChildToken("::") ? "::" : ".") + member.Text;
             select = baseSelect;
             return true;
         }
@@ -177,27 +176,6 @@ internal static class SignalReads
         }
     }
 
-    private static bool HasTokenText(this SyntaxNode node, string text)
-    {
-        foreach (var token in node.ChildTokens())
-        {
-            if (token.Text == text)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Compact(SyntaxNode node)
-    {
-        var builder = new StringBuilder();
-        foreach (var token in Syntax.SyntaxNavigation.TokensOf(node))
-        {
-            builder.Append(token.Text);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>An index as written without spaces: `[i+1]`, the form selects are shown in.</summary>
+    private static string Compact(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(token => token.Text));
 }

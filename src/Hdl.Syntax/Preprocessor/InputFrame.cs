@@ -36,8 +36,8 @@ internal sealed class InputFrame
     public TextSpan MainSite { get; private init; }
 
     /// <summary>
-    /// True when the file's cached tokens were already emitted once in this run; they are copied again so that
-    /// no token object appears twice in the parser's input.
+    /// True for include files, whose tokens are shared by every run that includes them: each emitted token is a
+    /// copy, so no token object is in two parsers' input (the parser's stream writes each token's index).
     /// </summary>
     public bool CopyOnEmit { get; private init; }
 
@@ -54,8 +54,8 @@ internal sealed class InputFrame
     public static InputFrame ForMainFile(SourceText file, List<HdlToken> tokens) =>
         new(tokens, tokens.Count - 1, file) { IsMain = true };
 
-    public static InputFrame ForInclude(SourceText file, List<HdlToken> tokens, int conditionalBase, TextSpan mainSite, bool copyOnEmit) =>
-        new(tokens, tokens.Count - 1, file) { ConditionalBase = conditionalBase, MainSite = mainSite, CopyOnEmit = copyOnEmit };
+    public static InputFrame ForInclude(SourceText file, List<HdlToken> tokens, int conditionalBase, TextSpan mainSite) =>
+        new(tokens, tokens.Count - 1, file) { ConditionalBase = conditionalBase, MainSite = mainSite, CopyOnEmit = true };
 
     public static InputFrame ForExpansion(List<HdlToken> tokens) => new(tokens, tokens.Count, null);
 }

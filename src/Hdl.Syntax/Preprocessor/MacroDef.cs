@@ -13,9 +13,10 @@ internal sealed record MacroFormal(string Name, HdlToken[]? DefaultTokens);
 /// </summary>
 internal sealed class MacroDef
 {
-    public MacroDef(string name, HdlToken? nameToken, MacroFormal[]? formals, HdlToken[] body)
+    public MacroDef(string name, HdlToken? nameToken, MacroFormal[]? formals, HdlToken[] body, string bodyText)
     {
         Name = name;
+        BodyText = bodyText;
         NameToken = nameToken;
         Formals = formals;
         Body = body;
@@ -30,7 +31,11 @@ internal sealed class MacroDef
     /// <summary>Null for a macro without parentheses; empty for `define M() ...</summary>
     public MacroFormal[]? Formals { get; }
 
+    /// <summary>Body tokens without the spaces between them (except inside `"...`", where they are text).</summary>
     public HdlToken[] Body { get; }
+
+    /// <summary>The body as written, for editors.</summary>
+    public string BodyText { get; }
 
     /// <summary>Null when the macro has no formals; otherwise -1 or the formal's index for each body token.</summary>
     public int[]? FormalIndexOfBodyToken { get; }
@@ -90,7 +95,7 @@ internal sealed class MacroDef
         }
 
         var definedAt = NameToken is null ? (Text.Location?)null : NameToken.File.GetLocation(NameToken.Span);
-        return new MacroDefinition(Name, parameters, TextOf(Body), definedAt);
+        return new MacroDefinition(Name, parameters, BodyText, definedAt);
     }
 
     public static bool IsWhitespace(HdlToken token) =>

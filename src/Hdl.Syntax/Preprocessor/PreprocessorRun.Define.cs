@@ -71,8 +71,8 @@ internal sealed partial class PreprocessorRun
             }
         }
 
-        var body = ReadDefineBody(frame);
-        var definition = new MacroDef(name, fromOptions ? null : nameToken, formals, body);
+        var body = ReadDefineBody(frame, out var bodyText);
+        var definition = new MacroDef(name, fromOptions ? null : nameToken, formals, body, bodyText);
         if (_macros.TryGetValue(name, out var previous) && !previous.IsSameAs(definition))
         {
             Report(DiagnosticCatalog.MacroRedefined, nameToken, name);
@@ -169,7 +169,7 @@ internal sealed partial class PreprocessorRun
     /// The macro text: the rest of the line, continued by backslash-newline. A // comment ends it (unless the
     /// comment itself ends with a backslash); /* */ comments are dropped and may span lines.
     /// </summary>
-    private HdlToken[] ReadDefineBody(InputFrame frame)
+    private HdlToken[] ReadDefineBody(InputFrame frame, out string sourceText)
     {
         var body = new List<HdlToken>();
         while (frame.Peek() is { } token)
@@ -221,10 +221,47 @@ internal sealed partial class PreprocessorRun
             end--;
         }
 
-        return start == 0 && end == body.Count ? [.. body] : body.GetRange(start, end - start).ToArray();
+        // Spaces matter only inside `"...`" (they are part of the string); elsewhere dropping them saves
+        // copying and reading them at every use. The text as written stays available for the facts.
+        sourceText = BodyText(body, start, end);
+        var kept = new List<HdlToken>(end - start);
+        var inString = false;
+        for (var i = start; i < end; i++)
+        {
+            var token = body[i];
+            if (token.Type == SystemVerilogLexer.MACRO_QUOTE)
+            {
+                inString = !inString;
+            }
+
+            if (inString || !MacroDef.IsWhitespace(token))
+            {
+                kept.Add(token);
+            }
+        }
+
+        return [.. kept];
     }
 
-    private void SkipDefineBody(InputFrame frame) => ReadDefineBody(frame);
+    /// <summary>The body as written: the file's text when the body lies in one file, else the token texts.</summary>
+    private static string BodyText(List<HdlToken> body, int start, int end)
+    {
+        if (start >= end)
+        {
+            return string.Empty;
+        }
+
+        var first = body[start];
+        var last = body[end - 1];
+        if (first.Expansion is null && ReferenceEquals(first.File, last.File) && first.StartIndex >= 0 && last.StopIndex >= first.StartIndex)
+        {
+            return first.File.Text[first.StartIndex..(last.StopIndex + 1)];
+        }
+
+        return MacroDef.TextOf(body.GetRange(start, end - start));
+    }
+
+    private void SkipDefineBody(InputFrame frame) => ReadDefineBody(frame, out _);
 
     private ImmutableArray<MacroDefinition> CollectMacroFacts()
     {

@@ -99,37 +99,52 @@ internal sealed partial class PreprocessorRun
         }
     }
 
-    /// <summary>`timescale time_unit / time_precision, each a number (1, 10 or 100) and a unit.</summary>
+    /// <summary>
+    /// `timescale time_unit / time_precision: each 1, 10 or 100 followed by a unit, and the precision at least
+    /// as fine as the unit (IEEE 1800-2017 §22.7).
+    /// </summary>
     private void ProcessTimescale(InputFrame frame, HdlToken directive)
     {
-        var valid = ReadTimeValue(frame)
-            && NextOperandOnLine(frame) is { Type: SystemVerilogLexer.SLASH }
-            && ReadTimeValue(frame)
-            && frame.Peek() is null or { Type: SystemVerilogLexer.NEWLINE or SystemVerilogLexer.LINE_COMMENT or SystemVerilogLexer.WHITESPACE or SystemVerilogLexer.BLOCK_COMMENT };
-        if (!valid)
+        var unit = ReadTimeValue(frame);
+        var slash = unit is null ? null : NextOperandOnLine(frame);
+        var precision = slash is { Type: SystemVerilogLexer.SLASH } ? ReadTimeValue(frame) : null;
+        if (unit is null || precision is null)
         {
             Report(DiagnosticCatalog.MalformedDirective, directive, "`timescale needs a time unit and a precision, such as 1ns/1ps");
+        }
+        else if (precision > unit)
+        {
+            Report(DiagnosticCatalog.MalformedDirective, directive, "the `timescale precision must not be coarser than its unit");
         }
 
         SkipRestOfLine(frame);
     }
 
-    private bool ReadTimeValue(InputFrame frame)
+    /// <summary>A time value as a power of ten of seconds (1ns: -9, 100ps: -10), or null when malformed.</summary>
+    private int? ReadTimeValue(InputFrame frame)
     {
         var value = NextOperandOnLine(frame);
-        if (value is null)
+        string magnitude;
+        string unit;
+        if (value is { Type: SystemVerilogLexer.TIME_LITERAL })
         {
-            return false;
+            var unitStart = value.Text.Length - (value.Text.EndsWith('s') && value.Text.Length > 2 && char.IsAsciiLetter(value.Text[^2]) ? 2 : 1);
+            magnitude = value.Text[..unitStart];
+            unit = value.Text[unitStart..];
+        }
+        else if (value is { Type: SystemVerilogLexer.UNSIGNED_NUMBER } && NextOperandOnLine(frame) is { Type: SystemVerilogLexer.SIMPLE_IDENTIFIER } unitToken)
+        {
+            magnitude = value.Text;
+            unit = unitToken.Text;
+        }
+        else
+        {
+            return null;
         }
 
-        if (value.Type == SystemVerilogLexer.TIME_LITERAL)
-        {
-            return true;
-        }
-
-        return value.Type is SystemVerilogLexer.UNSIGNED_NUMBER or SystemVerilogLexer.REAL_NUMBER
-            && NextOperandOnLine(frame) is { Type: SystemVerilogLexer.SIMPLE_IDENTIFIER } unit
-            && unit.Text is "s" or "ms" or "us" or "ns" or "ps" or "fs";
+        int? magnitudeExponent = magnitude switch { "1" => 0, "10" => 1, "100" => 2, _ => null };
+        int? unitExponent = unit switch { "s" => 0, "ms" => -3, "us" => -6, "ns" => -9, "ps" => -12, "fs" => -15, _ => null };
+        return magnitudeExponent + unitExponent;
     }
 
     private void ProcessDefaultNettype(InputFrame frame, HdlToken directive)

@@ -268,6 +268,12 @@ internal sealed partial class PreprocessorRun
                 var actual = ActualFor(macro, actuals, formal, out var isDefault);
                 foreach (var argumentToken in actual)
                 {
+                    if (MacroDef.IsWhitespace(argumentToken))
+                    {
+                        // Kept in actuals for stringification only.
+                        continue;
+                    }
+
                     var copy = argumentToken.With(argumentToken.Type, isDefault ? expansion : argumentToken.Expansion);
                     Append(output, copy, ref paste, expansion);
                 }

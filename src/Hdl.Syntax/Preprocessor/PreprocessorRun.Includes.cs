@@ -13,20 +13,19 @@ namespace Hdl.Syntax.Preprocessor;
 internal sealed partial class PreprocessorRun
 {
     private readonly Dictionary<string, SourceText?> _resolved = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IncludedFile> _includedFiles = new(StringComparer.Ordinal);
     private readonly ImmutableArray<IncludeDirective>.Builder _includeFacts = ImmutableArray.CreateBuilder<IncludeDirective>();
     private readonly Dictionary<string, TextSpan> _includeSites = new(StringComparer.Ordinal);
 
-    /// <summary>An include file lexed in this run, with its include guard (`ifndef G `define G ... `endif) if it has one.</summary>
-    private sealed class IncludedFile(SourceText text, List<HdlToken> tokens, string? guard)
+    /// <summary>
+    /// An include file's tokens and its include guard (`ifndef G `define G ... `endif), if it has one. Made once
+    /// per <see cref="SourceText"/> and shared by all runs, so the tokens are never handed out themselves: an
+    /// include frame copies each token it emits.
+    /// </summary>
+    private sealed class IncludedFile(List<HdlToken> tokens, string? guard)
     {
-        public SourceText Text { get; } = text;
-
         public List<HdlToken> Tokens { get; } = tokens;
 
         public string? Guard { get; } = guard;
-
-        public bool Entered { get; set; }
     }
 
     private void ProcessInclude(InputFrame frame, HdlToken directive)
@@ -99,8 +98,7 @@ internal sealed partial class PreprocessorRun
 
         var mainSite = includingFile.IsMain ? MainFileSpanOf(directive, last) : includingFile.MainSite;
         _includeSites.TryAdd(resolved.Path, mainSite);
-        _frames.Add(InputFrame.ForInclude(resolved, included.Tokens, _conditionals.Count, mainSite, copyOnEmit: included.Entered));
-        included.Entered = true;
+        _frames.Add(InputFrame.ForInclude(resolved, included.Tokens, _conditionals.Count, mainSite));
     }
 
     /// <summary>The name between &lt; and &gt;, as written (tokens and the spaces between them).</summary>
@@ -157,18 +155,12 @@ internal sealed partial class PreprocessorRun
         return resolved;
     }
 
-    private IncludedFile GetIncludedFile(SourceText text)
-    {
-        if (_includedFiles.TryGetValue(text.Path, out var included))
+    private IncludedFile GetIncludedFile(SourceText text) =>
+        text.GetOrCreateDerived(file =>
         {
-            return included;
-        }
-
-        var tokens = PreprocessorLexing.Lex(text, _cancellationToken);
-        included = new IncludedFile(text, tokens, FindIncludeGuard(tokens));
-        _includedFiles[text.Path] = included;
-        return included;
-    }
+            var tokens = PreprocessorLexing.Lex(file, _cancellationToken);
+            return new IncludedFile(tokens, FindIncludeGuard(tokens));
+        });
 
     /// <summary>
     /// The guard macro of a file shaped `ifndef G / `define G ... `endif with nothing significant after the

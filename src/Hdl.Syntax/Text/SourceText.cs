@@ -7,6 +7,7 @@ namespace Hdl.Syntax.Text;
 public sealed class SourceText
 {
     private LineIndex? _lines;
+    private object? _derived;
 
     private SourceText(string path, string text)
     {
@@ -35,4 +36,20 @@ public sealed class SourceText
     public Location GetLocation(TextSpan span) => new(Path, span, Lines.GetPosition(span.Start), Lines.GetPosition(span.End));
 
     public override string ToString() => Path;
+
+    /// <summary>
+    /// Data computed from this text alone, made once and shared by every reader (the text never changes): the
+    /// preprocessor keeps an include file's tokens here, so a header included by many files is lexed once.
+    /// </summary>
+    internal T GetOrCreateDerived<T>(Func<SourceText, T> create)
+        where T : class
+    {
+        if (Volatile.Read(ref _derived) is T existing)
+        {
+            return existing;
+        }
+
+        var created = create(this);
+        return Interlocked.CompareExchange(ref _derived, created, null) as T ?? created;
+    }
 }

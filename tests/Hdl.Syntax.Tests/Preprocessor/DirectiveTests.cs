@@ -7,6 +7,7 @@ public class DirectiveTests : PreprocessorTestBase
         """
         `timescale 1ns/1ps
         `timescale 10 us / 100 ns
+        `timescale 100ps/100ps
         module m; endmodule
         """,
         "module m ; endmodule");
@@ -18,6 +19,10 @@ public class DirectiveTests : PreprocessorTestBase
         // ^^^^^^^^^^ error HDL1107: `timescale needs a time unit and a precision, such as 1ns/1ps
            `timescale 1 parsec / 1ps
         // ^^^^^^^^^^ error HDL1107: `timescale needs a time unit and a precision, such as 1ns/1ps
+           `timescale 9 ns / 1 ps
+        // ^^^^^^^^^^ error HDL1107: `timescale needs a time unit and a precision, such as 1ns/1ps
+           `timescale 1 ns / 10 ns
+        // ^^^^^^^^^^ error HDL1107: the `timescale precision must not be coarser than its unit
         """);
 
     [Fact]
