@@ -145,7 +145,9 @@ def screen_verilator(tools, files, corpus_root, max_rounds=40):
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         verdicts = dict(pool.map(check, files))
     current = [f for f in files if verdicts[f]]
-    return drop_named_files(tools.verilator_parse, current, corpus_root, r"^%(?:Error|Warning)[^:]*: ([^:\s]+):\d+", max_rounds)
+    # Errors inside an included file name the header; the "In file included from" note names the file to drop.
+    pattern = r"^%(?:Error|Warning)[^:]*: ([^:\s]+):\d+|^\s+([^:\s]+):\d+:\d+: \.\.\. note: In file included from"
+    return drop_named_files(tools.verilator_parse, current, corpus_root, pattern, max_rounds)
 
 
 def drop_named_files(make, files, corpus_root, pattern, max_rounds):
@@ -155,7 +157,7 @@ def drop_named_files(make, files, corpus_root, pattern, max_rounds):
         rc, output = run_quiet(make(current), corpus_root, timeout=TIMEOUT)
         if rc == 0:
             return current
-        named = set(re.findall(pattern, output, re.M))
+        named = {name for match in re.findall(pattern, output, re.M) for name in ((match,) if isinstance(match, str) else match) if name}
         remaining = [f for f in current if f not in named]
         if len(remaining) == len(current):
             return current  # errors only in headers or not tied to a file: keep the set, the run is reported as is
@@ -297,7 +299,8 @@ def write_results(out_dir, sv, ours_full, comparisons, vhdl, rows):
     out.append("- Peers reject files they cannot read. Each peer runs on the subset it accepts (corpus-sv-accepted-*.txt; "
                "verilator: files without parse errors, found by dropping the files it names in errors; iverilog and yosys: each file checked "
                "alone after the packages they accept). Lines/s are on the lines each peer actually processed; `hdl parse` is timed again "
-               "on each peer's subset so the ratio compares the same files.\n")
+               "on each peer's subset so the ratio compares the same files. A non-zero exit is explained in the tool's last lines below "
+               "(iverilog: elaboration errors such as modules declared twice across the corpus, after parsing everything).\n")
     out.append("| tool | files | lines | seconds | CPU s | lines/s | lines/CPU-s | peak RSS | hdl parse on the same files: lines/s | ratio lines/s (ours / peer) | ratio lines/CPU-s | exit | note |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     out.append(row_md(ours_full, None, fmt) )
