@@ -309,7 +309,13 @@ liblist_clause
     ;
 
 use_clause
-    : 'use' ((identifier '.')? identifier)? (named_parameter_assignment (',' named_parameter_assignment)*)? (':' 'config')?
+    : 'use' ((identifier '.')? identifier)? use_parameters? (':' 'config')?
+    ;
+
+// The BNF lists bare `.P(v)` assignments; the standard's examples (and tools) write them as `#(.P(v))`.
+use_parameters
+    : '#' '(' named_parameter_assignment (',' named_parameter_assignment)* ')'
+    | named_parameter_assignment (',' named_parameter_assignment)*
     ;
 
 named_parameter_assignment
@@ -362,7 +368,8 @@ class_property
     ;
 
 property_qualifier
-    : 'rand'
+    : 'const'
+    | 'rand'
     | 'randc'
     | 'static'
     | 'protected'
@@ -658,7 +665,7 @@ delay_value
     | REAL_NUMBER
     | TIME_LITERAL
     | '1step'
-    | identifier ('::' identifier)?
+    | identifier (('::' | '.') identifier)*
     | macro_usage
     ;
 
@@ -1418,7 +1425,7 @@ assignment_pattern_item
 pattern_key
     : 'default'
     | expression
-    | data_type
+    | keyword_data_type
     ;
 
 // ======================================================================================================
@@ -1677,7 +1684,7 @@ primary
     | 'new'
     | primary '.' member_name
     | primary '::' member_name
-    | primary parameter_value_assignment '::' member_name
+    | primary '#' '(' (parameter_assignment (',' parameter_assignment)*)? ')'
     | primary '[' constant_range_or_index ']'
     | primary attribute_instance* '(' list_of_arguments ')'
     | primary '\'' '(' expression ')'

@@ -202,7 +202,8 @@ NEWLINE : '\r'? '\n' -> channel(HIDDEN) ;
 WHITESPACE : [ \t\f\u000B\u00A0]+ -> channel(HIDDEN) ;
 
 // An unterminated block comment or string must not stop the lexer: these take the rest of the input / line.
-UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF -> channel(COMMENTS) ;
+// The body cannot contain */ so that a closed comment never loses to this longer match.
+UNTERMINATED_BLOCK_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF -> channel(COMMENTS) ;
 UNTERMINATED_STRING : '"' (~["\r\n] | '""')* ;
 ERROR_CHAR : . ;
 

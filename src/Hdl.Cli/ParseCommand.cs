@@ -147,7 +147,9 @@ internal static class ParseCommand
         }
         else
         {
-            TextReportWriter.Write(Console.Out, Console.Error, report, request.Quiet);
+            // Console.Out flushes every line; a large design can print thousands of diagnostics, so buffer them.
+            using var standardOutput = new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16) { AutoFlush = false };
+            TextReportWriter.Write(standardOutput, Console.Error, report, request.Quiet);
         }
 
         if (usageProblems.Count > 0)

@@ -15,6 +15,11 @@ public static class Program
         var root = new RootCommand("HDL language service: parse, index and search Verilog, SystemVerilog and VHDL.")
         {
             ParseCommand.Create(),
+            IndexCommand.Create(),
+            HierarchyCommand.Create(),
+            DataFlowCommands.CreateDrivers(),
+            DataFlowCommands.CreateLoads(),
+            DataFlowCommands.CreateGraph(),
         };
 
         var parseResult = root.Parse(args);

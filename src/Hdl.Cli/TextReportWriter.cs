@@ -48,8 +48,9 @@ internal static class TextReportWriter
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.Detect,
-            ColorSystem = ColorSystemSupport.Detect,
+            // Redirected output (files, pipes, CI logs) gets plain text: escape codes there are noise.
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
         });
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("language");

@@ -65,11 +65,9 @@ public class DataFlowTests
         CheckExampleDrivers("vhdl/pwm_gen.vhd", "rtl", "counter_q", """
             42: rst_n -control-> counter_q in p_counter
             45: rst_n -control-> counter_q in p_counter
-            45: clk -control-> counter_q in p_counter
             45: enable_i -control-> counter_q in p_counter
             47: counter_q -data-> counter_q in p_counter
             47: rst_n -control-> counter_q in p_counter
-            47: clk -control-> counter_q in p_counter
             47: enable_i -control-> counter_q in p_counter
             """);
     }

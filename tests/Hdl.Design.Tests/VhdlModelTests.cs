@@ -68,7 +68,7 @@ public class VhdlModelTests
               assign busy =  if state
               process process p_cnt @(clk, rst_n) clock posedge clk reset rst_n low async
                 cnt <=  if rst_n
-                cnt <= cnt if rst_n, clk, en
+                cnt <= cnt if rst_n, en
             """);
     }
 
@@ -98,8 +98,8 @@ public class VhdlModelTests
             """, """
             architecture rtl of r @1
               process process @(clk) clock posedge clk reset srst high sync
-                q <=  if clk, srst
-                q <= d if clk, srst
+                q <=  if srst
+                q <= d if srst
               process process comb @*
                 t = a, b
                 y <= t

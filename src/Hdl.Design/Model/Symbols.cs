@@ -205,6 +205,12 @@ public sealed record GenerateBlockSymbol(GenerateKind Kind, string Name, Locatio
     public string? Condition { get; init; }
 
     public string? ParentScope { get; init; }
+
+    /// <summary>
+    /// Which alternative of its construct the block is: 0 for the `if` branch, 1 for `else` (case items count on).
+    /// Elaboration needs it to pick the branch a condition selects. Always 0 where the builder cannot tell.
+    /// </summary>
+    public int Branch { get; init; }
 }
 
 public enum SubprogramKind

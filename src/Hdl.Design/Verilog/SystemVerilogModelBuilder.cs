@@ -693,7 +693,7 @@ internal sealed class SystemVerilogModelBuilder
             // Unnamed blocks get the names the standard gives them (genblk<N>), numbered here per construct.
             var label = BlockLabel(block) ?? $"genblk{unit.NextGenerateNumber()}";
             var blockScope = scope is null ? label : $"{scope}.{label}";
-            unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, block.Location) { Condition = condition, ParentScope = scope });
+            unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, block.Location) { Condition = condition, ParentScope = scope, Branch = blockIndex });
             foreach (var child in block.ChildNodes)
             {
                 if (child.Kind is "module_item")

@@ -650,6 +650,18 @@ internal sealed class VhdlModelBuilder
         {
             CollectStatements(body, [], assignments, scope);
             (clock, reset) = FindClockAndReset(body, sensitivity);
+            if (clock is not null)
+            {
+                // The clock edge is the process's clock, not a condition on the data: the same model as `always_ff @(posedge clk)`.
+                var clockSignal = clock.Signal;
+                for (var i = 0; i < assignments.Count; i++)
+                {
+                    assignments[i] = assignments[i] with
+                    {
+                        ControlReads = [.. assignments[i].ControlReads.Where(read => !read.Name.Equals(clockSignal, StringComparison.OrdinalIgnoreCase))],
+                    };
+                }
+            }
         }
 
         return new ProcessSymbol(ProcessKind.Process, process.Location)

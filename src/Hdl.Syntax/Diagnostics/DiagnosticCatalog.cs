@@ -4,7 +4,8 @@ namespace Hdl.Syntax.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the project reports. Ids are never reused: a retired entry stays here, marked retired.
-/// 1xxx syntax and preprocessing (10xx lexing and parsing, 11xx preprocessor, 12xx VHDL-specific syntax).
+/// 1xxx syntax and preprocessing (10xx lexing and parsing, 11xx preprocessor, 12xx VHDL-specific syntax);
+/// 2xxx elaboration (20xx the instance hierarchy: binding instances to units, port and parameter connections).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -88,12 +89,59 @@ public static class DiagnosticCatalog
         "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
         "constant s : string := \"never closed;");
 
+    public static readonly DiagnosticDescriptor UnresolvedUnit = new(
+        "HDL2001", "unresolved-unit", DiagnosticSeverity.Warning, "instance '{0}' names unit '{1}', which is not defined in the workspace", "default", "elaboration",
+        "No module, interface, program or entity of that name was found in any analysed file, so the instance is a leaf of the hierarchy. Add the file (or its library) to the inputs; vendor primitives are reported too.",
+        "module top; missing_block u_x (); endmodule");
+
+    public static readonly DiagnosticDescriptor UnknownPort = new(
+        "HDL2002", "unknown-port", DiagnosticSeverity.Error, "unit '{0}' has no port named '{1}'", "default", "elaboration",
+        "A named port connection (.name(...) or name => ...) names a port the instantiated unit does not declare.",
+        "module leaf(input a); endmodule\nmodule top; leaf u (.b(1'b0)); endmodule");
+
+    public static readonly DiagnosticDescriptor TooManyPortConnections = new(
+        "HDL2003", "too-many-port-connections", DiagnosticSeverity.Error, "instance '{0}' connects {1} ports by position but unit '{2}' has {3}", "default", "elaboration",
+        "An ordered port connection list is longer than the instantiated unit's port list.",
+        "module leaf(input a); endmodule\nmodule top; leaf u (x, y); endmodule");
+
+    public static readonly DiagnosticDescriptor UnknownParameter = new(
+        "HDL2004", "unknown-parameter", DiagnosticSeverity.Error, "unit '{0}' has no parameter named '{1}'", "default", "elaboration",
+        "A named parameter override (#(.NAME(...)) or a generic map) names a parameter or generic the unit does not declare.",
+        "module leaf #(parameter W = 1) (); endmodule\nmodule top; leaf #(.WIDTH(8)) u (); endmodule");
+
+    public static readonly DiagnosticDescriptor TooManyParameterOverrides = new(
+        "HDL2005", "too-many-parameter-overrides", DiagnosticSeverity.Error, "instance '{0}' overrides {1} parameters by position but unit '{2}' has {3}", "default", "elaboration",
+        "An ordered parameter override list is longer than the unit's list of overridable parameters.",
+        "module leaf #(parameter W = 1) (); endmodule\nmodule top; leaf #(8, 2) u (); endmodule");
+
+    public static readonly DiagnosticDescriptor DuplicateUnit = new(
+        "HDL2006", "duplicate-unit", DiagnosticSeverity.Warning, "unit '{0}' is defined more than once; the last definition analysed is used", "default", "elaboration",
+        "Two files (or one file twice) define a unit of the same name in the same namespace. Elaboration binds to the one analysed last, as a VHDL library does.",
+        "module m; endmodule\nmodule m; endmodule");
+
+    public static readonly DiagnosticDescriptor RecursiveInstantiation = new(
+        "HDL2007", "recursive-instantiation", DiagnosticSeverity.Error, "unit '{0}' instantiates itself through instance '{1}'", "default", "elaboration",
+        "A unit contains itself, directly or through other units, with no generate condition that could be seen to stop the recursion.",
+        "module m; m u_again (); endmodule");
+
+    public static readonly DiagnosticDescriptor UnknownTop = new(
+        "HDL2008", "unknown-top", DiagnosticSeverity.Error, "top unit '{0}' is not defined in the workspace", "default", "elaboration",
+        "The unit named as the top of the hierarchy was not found among the analysed files.",
+        "hdl hierarchy --top no_such_module");
+
+    public static readonly DiagnosticDescriptor UnknownArchitecture = new(
+        "HDL2009", "unknown-architecture", DiagnosticSeverity.Error, "entity '{0}' has no architecture '{1}'", "default", "elaboration",
+        "`entity lib.e(arch)` names an architecture that was not analysed for that entity; the most recently analysed one is used instead.",
+        "u : entity work.counter(fast) port map (...);");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
         MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep, MacroNamesDirective,
         MacroExpansionLimit, VhdlUnterminatedString,
+        UnresolvedUnit, UnknownPort, TooManyPortConnections, UnknownParameter, TooManyParameterOverrides, DuplicateUnit,
+        RecursiveInstantiation, UnknownTop, UnknownArchitecture,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)

@@ -91,23 +91,67 @@ internal static class TwoStageParse
         {
             var parser = (Parser)recognizer;
             var token = offendingSymbol as HdlToken;
-            var message = FormatMessage(parser, token, e);
+            var expected = ExpectedTokens(parser, e);
+            var found = token is null || token.Type == TokenConstants.EOF ? "end of file" : $"'{token.Text}'";
+            var previous = PreviousToken(parser, offendingSymbol);
+            if (previous is not null && token is not null && previous.Line < token.Line && ExpectsSemicolon(parser, expected))
+            {
+                // A statement that ends without its ';' is reported where the ';' belongs, at the end of the
+                // previous line, not at the next statement's first token (as GHDL and C compilers do).
+                var end = new TextSpan(previous.StopIndex + 1, 0);
+                Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, previous.File.GetLocation(end), $"missing ';' before {found}"));
+                return;
+            }
+
+            var message = FormatMessage(parser, found, expected);
             Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, LocationOf(token), message));
         }
 
-        private static string FormatMessage(Parser parser, HdlToken? token, RecognitionException? exception)
+        private static IntervalSet? ExpectedTokens(Parser parser, RecognitionException? exception)
         {
-            var found = token is null || token.Type == TokenConstants.EOF ? "end of file" : $"'{token.Text}'";
-            IntervalSet? expected = null;
             try
             {
-                expected = exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
+                return exception?.GetExpectedTokens() ?? parser.GetExpectedTokens();
             }
             catch (ArgumentException)
             {
                 // The ATN state is not always valid after recovery; the message then names only what was found.
+                return null;
+            }
+        }
+
+        /// <summary>The token before the offending one when that is the parser's current token, in real source.</summary>
+        private static HdlToken? PreviousToken(Parser parser, IToken offendingSymbol)
+        {
+            var stream = (ITokenStream)parser.InputStream;
+            if (!ReferenceEquals(stream.LT(1), offendingSymbol) || stream.LT(-1) is not HdlToken previous)
+            {
+                return null;
             }
 
+            return previous.Expansion is null && !previous.IsMissing && offendingSymbol is HdlToken { Expansion: null } ? previous : null;
+        }
+
+        private static bool ExpectsSemicolon(Parser parser, IntervalSet? expected)
+        {
+            if (expected is null)
+            {
+                return false;
+            }
+
+            foreach (var type in expected.ToArray())
+            {
+                if (parser.Vocabulary.GetLiteralName(type) == "';'")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string FormatMessage(Parser parser, string found, IntervalSet? expected)
+        {
             if (expected is null || expected.Count == 0 || expected.Count > MaxExpectedShown)
             {
                 return $"unexpected {found}";

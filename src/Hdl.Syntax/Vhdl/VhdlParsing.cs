@@ -28,9 +28,63 @@ internal static class VhdlParsing
             VhdlParser.ruleNames,
             tokens,
             comments,
-            lexicalDiagnostics.AddRange(parseDiagnostics),
+            lexicalDiagnostics.AddRange(ExplainExtraSemicolons(parseDiagnostics, tokens, text)),
             PreprocessorFacts.Empty,
             new Dictionary<string, TextSpan>());
+    }
+
+    /// <summary>
+    /// `port (a : in bit;)` is the most common VHDL slip: the parser trips over the `)`, but the mistake is
+    /// the `;` before it, which is where GHDL reports it too. Such errors move to the semicolon.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> ExplainExtraSemicolons(ImmutableArray<Diagnostic> diagnostics, List<HdlToken> tokens, SourceText text)
+    {
+        if (diagnostics.IsEmpty)
+        {
+            return diagnostics;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+        foreach (var diagnostic in diagnostics)
+        {
+            var index = diagnostic.Descriptor == DiagnosticCatalog.SyntaxError ? FindToken(tokens, diagnostic.Location.Span.Start) : -1;
+            if (index > 0 && tokens[index].Type == VhdlLexer.RPAREN && tokens[index - 1].Type == VhdlLexer.SEMI && !tokens[index].IsMissing)
+            {
+                builder.Add(Diagnostic.Create(DiagnosticCatalog.SyntaxError, text.GetLocation(tokens[index - 1].Span), "extra ';' before ')': the last element of a list has no ';'"));
+                continue;
+            }
+
+            builder.Add(diagnostic);
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The index of the token that starts at an offset, by binary search; -1 when none does.</summary>
+    private static int FindToken(List<HdlToken> tokens, int offset)
+    {
+        var low = 0;
+        var high = tokens.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var start = tokens[middle].StartIndex;
+            if (start == offset)
+            {
+                return middle;
+            }
+
+            if (start < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -1,0 +1,205 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.CommandLine;
+using Hdl.Syntax;
+using Hdl.Syntax.Diagnostics;
+using Hdl.Syntax.Preprocessor;
+using Hdl.Workspace;
+using Hdl.Workspace.FileSystem;
+using Hdl.Workspace.Filelists;
+using Hdl.Workspace.Index;
+
+namespace Hdl.Cli;
+
+/// <summary>The workspace a command runs on, as the user gave it: roots, include dirs, defines, filelists.</summary>
+internal sealed record WorkspaceRequest(
+    string[] Roots,
+    string[] IncludeDirectories,
+    string[] Defines,
+    string[] Filelists,
+    string[] FilelistsRelativeToThemselves,
+    LanguageVersion VhdlVersion);
+
+/// <summary>The inputs gathered from a request, ready for <see cref="WorkspaceIndex.Build"/>.</summary>
+internal sealed record GatheredWorkspace(
+    ImmutableArray<string> Files,
+    WorkspaceIndexOptions Options,
+    bool IncludeDirectoriesInferred,
+    ImmutableArray<FilelistWarning> FilelistWarnings,
+    ImmutableArray<string> UsageProblems);
+
+/// <summary>
+/// The options `hdl index` and `hdl hierarchy` share, and the gathering of inputs from them: folders are discovered,
+/// headers (.svh, .vh) are not analysed on their own, and with no -I the folders holding headers become the
+/// include directories (zero configuration).
+/// </summary>
+internal sealed class WorkspaceArguments
+{
+    private readonly Argument<string[]> _roots = new("ROOT")
+    {
+        Description = "Files or folders of the workspace (default: the current folder when no filelist is given).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string[]> _includeDirectories = new("--include-dir", "-I")
+    {
+        Description = "Folder searched for `include files (repeatable). Without one, folders holding .svh/.vh files are used.",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string[]> _defines = new("--define", "-D") { Description = "Macro NAME or NAME=VALUE (repeatable).", HelpName = "NAME[=VALUE]" };
+
+    private readonly Option<string[]> _filelists = new("--filelist", "-f")
+    {
+        Description = "Simulator filelist (.f), relative paths from the current folder (repeatable).",
+        HelpName = "FILELIST",
+    };
+
+    private readonly Option<string[]> _filelistsRelative = new("-F") { Description = "Filelist whose relative paths are from its own folder (repeatable).", HelpName = "FILELIST" };
+
+    private readonly Option<string> _standard = new("--std") { Description = "VHDL edition: 93 or 2008.", DefaultValueFactory = _ => "2008" };
+
+    public WorkspaceArguments()
+    {
+        _standard.AcceptOnlyFromAmong("93", "2008");
+        _roots.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && token.Value.Length > 1)
+                {
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(_roots);
+        command.Options.Add(_includeDirectories);
+        command.Options.Add(_defines);
+        command.Options.Add(_filelists);
+        command.Options.Add(_filelistsRelative);
+        command.Options.Add(_standard);
+    }
+
+    public WorkspaceRequest Read(ParseResult parseResult) => new(
+        parseResult.GetValue(_roots) ?? [],
+        parseResult.GetValue(_includeDirectories) ?? [],
+        parseResult.GetValue(_defines) ?? [],
+        parseResult.GetValue(_filelists) ?? [],
+        parseResult.GetValue(_filelistsRelative) ?? [],
+        parseResult.GetValue(_standard) == "93" ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008);
+
+    public static GatheredWorkspace Gather(WorkspaceRequest request)
+    {
+        var usageProblems = ImmutableArray.CreateBuilder<string>();
+        var filelistWarnings = ImmutableArray.CreateBuilder<FilelistWarning>();
+        var inputs = SourceInputs.Empty with
+        {
+            IncludeDirectories = [.. request.IncludeDirectories.Select(FilelistReader.NormalizePath)],
+            Defines = [.. request.Defines.Select(ParseDefine)],
+        };
+        var environment = ReadEnvironment();
+        foreach (var (path, pathBase) in request.Filelists.Select(path => (path, FilelistPathBase.CurrentDirectory))
+                     .Concat(request.FilelistsRelativeToThemselves.Select(path => (path, FilelistPathBase.FilelistFolder))))
+        {
+            var filelist = DiskFilelistLoader.Load(path, pathBase, environment);
+            if (filelist is null)
+            {
+                usageProblems.Add($"cannot read filelist '{path}'");
+                continue;
+            }
+
+            inputs = inputs.Add(filelist);
+            filelistWarnings.AddRange(filelist.Warnings);
+        }
+
+        var roots = request.Roots.Length == 0 && request.Filelists.Length == 0 && request.FilelistsRelativeToThemselves.Length == 0
+            ? ["."]
+            : request.Roots;
+        var discovered = HdlFileDiscovery.Discover(roots, CancellationToken.None);
+        foreach (var missing in discovered.MissingPaths)
+        {
+            usageProblems.Add($"no such file or directory: '{missing}'");
+        }
+
+        var (sources, headers) = IncludeDirectoryInference.SplitHeaders(discovered.Files);
+        var inferred = inputs.IncludeDirectories.IsEmpty && !headers.IsEmpty;
+        var includeDirectories = inferred ? IncludeDirectoryInference.FoldersOf(headers) : inputs.IncludeDirectories;
+        inputs = inputs with { Files = inputs.Files.AddRange(sources), IncludeDirectories = includeDirectories };
+        var options = new WorkspaceIndexOptions
+        {
+            Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = inputs.IncludeDirectories, Defines = inputs.Defines },
+            VhdlVersion = request.VhdlVersion,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        };
+        return new GatheredWorkspace(inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
+    }
+
+    /// <summary>Builds the index, showing a progress line on an interactive terminal.</summary>
+    public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress)
+    {
+        var progress = showProgress && !Console.IsErrorRedirected ? new ConsoleProgress() : null;
+        var index = WorkspaceIndex.Build(workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+        progress?.Finish();
+        return index;
+    }
+
+    /// <summary>`path:line:col: severity ID: message`, or `hdl: severity ID: message` for a diagnostic with no place.</summary>
+    public static string Format(Diagnostic diagnostic) =>
+        string.IsNullOrEmpty(diagnostic.Location.Path)
+            ? $"hdl: {diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Id}: {diagnostic.Message}"
+            : diagnostic.ToString();
+
+    private static MacroDefine ParseDefine(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? new MacroDefine(text, null) : new MacroDefine(text[..equals], text[(equals + 1)..]);
+    }
+
+    private static Dictionary<string, string> ReadEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && entry.Value is string value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        return environment;
+    }
+
+    /// <summary>One line on stderr, rewritten in place at most every 100 ms, cleared at the end.</summary>
+    private sealed class ConsoleProgress : IProgress<IndexProgress>
+    {
+        private readonly Lock _lock = new();
+        private long _lastWriteTicks;
+
+        public void Report(IndexProgress value)
+        {
+            var now = Environment.TickCount64;
+            lock (_lock)
+            {
+                if (now - _lastWriteTicks < 100 && value.FilesDone != value.FileCount)
+                {
+                    return;
+                }
+
+                _lastWriteTicks = now;
+                Console.Error.Write($"\rindexing {value.FilesDone}/{value.FileCount} files");
+            }
+        }
+
+        public void Finish()
+        {
+            lock (_lock)
+            {
+                Console.Error.Write("\r\u001b[K");
+            }
+        }
+    }
+}

@@ -1,0 +1,564 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Hdl.Design.Model;
+using Hdl.Syntax.Diagnostics;
+using Hdl.Workspace.Index;
+
+namespace Hdl.Workspace.Elaboration;
+
+/// <summary>
+/// Builds the instance hierarchy of a snapshot. Binding rules: a Verilog/SystemVerilog instance binds to the unit of
+/// that name, else to a VHDL entity of that name; VHDL `entity lib.e(arch)` binds to that entity and architecture;
+/// a VHDL component instance binds by default binding to the entity of the same name in the instantiating unit's
+/// library (else any library, else a Verilog module of that name, case ignored) and its most recently analysed
+/// architecture. Parameters propagate where <see cref="ConstantEvaluator"/> can compute them; if-generate branches
+/// whose condition evaluates are chosen, the others are kept and marked with their condition.
+/// </summary>
+public static class HierarchyElaborator
+{
+    public static InstanceHierarchy Elaborate(WorkspaceIndex index, ElaborationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ElaborationRun(index.Units, options, cancellationToken).Run();
+    }
+
+    /// <summary>Units nobody instantiates: modules, programs, entities, and interfaces not used as port types.</summary>
+    public static ImmutableArray<IndexedUnit> FindTops(UnitTable units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new ElaborationRun(units, ElaborationOptions.Default, cancellationToken).FindTops();
+    }
+
+    /// <summary>The unit an instance in <paramref name="parentBody"/> binds to, without elaborating anything.</summary>
+    internal static InstanceBinding Bind(UnitTable units, InstanceSymbol instance, IndexedUnit parentBody) =>
+        new ElaborationRun(units, ElaborationOptions.Default, CancellationToken.None).Bind(instance, parentBody);
+}
+
+/// <summary>What an instance binds to: the unit (module or entity), the architecture for an entity, and how.</summary>
+internal sealed record InstanceBinding(IndexedUnit? Unit, IndexedUnit? Architecture, InstanceResolution Resolution, Diagnostic? Problem);
+
+/// <summary>One elaboration: its caches (package values, shared subtrees) and the diagnostics found, then dropped.</summary>
+internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options, CancellationToken cancellationToken)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<IndexedUnit, ParameterEnvironment> _packageEnvironments = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, ImmutableArray<HierarchyNode>> _childrenByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<IndexedUnit, int> _unitIds = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IndexedUnit> _onStack = new(ReferenceEqualityComparer.Instance);
+
+    public InstanceHierarchy Run()
+    {
+        ReportDuplicates();
+        var tops = ImmutableArray.CreateBuilder<HierarchyNode>();
+        if (options.Tops.IsDefaultOrEmpty)
+        {
+            foreach (var top in FindTops())
+            {
+                tops.Add(ElaborateTop(top));
+            }
+        }
+        else
+        {
+            foreach (var name in options.Tops)
+            {
+                var top = FindUnitByName(name);
+                if (top is null)
+                {
+                    Report(Diagnostic.Create(DiagnosticCatalog.UnknownTop, default, name));
+                    continue;
+                }
+
+                tops.Add(ElaborateTop(top));
+            }
+        }
+
+        return new InstanceHierarchy(tops.ToImmutable(), [.. _diagnostics]);
+    }
+
+    public ImmutableArray<IndexedUnit> FindTops()
+    {
+        var interfacesUsedAsPorts = new HashSet<string>(StringComparer.Ordinal);
+        var instantiated = new HashSet<IndexedUnit>(ReferenceEqualityComparer.Instance);
+        foreach (var unit in units.All)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // `bus_if.master m` is an interface port by its syntax; `bus_if m` looks like any named type, so every
+            // port type's leading name counts and only names of interfaces matter below.
+            foreach (var port in unit.Symbol.Ports)
+            {
+                interfacesUsedAsPorts.Add(port.Type.Text.Split('.', ' ', '[')[0]);
+            }
+
+            foreach (var instance in unit.Symbol.Instances)
+            {
+                var binding = Bind(instance, unit);
+                if (binding.Unit is not null)
+                {
+                    instantiated.Add(binding.Unit);
+                }
+            }
+        }
+
+        var tops = ImmutableArray.CreateBuilder<IndexedUnit>();
+        foreach (var unit in units.All)
+        {
+            var isCandidate = unit.Kind switch
+            {
+                DesignUnitKind.Module or DesignUnitKind.Program or DesignUnitKind.Entity => true,
+                DesignUnitKind.Interface => !interfacesUsedAsPorts.Contains(unit.Name),
+                _ => false,
+            };
+
+            // Only the definition that lookups return can be a top; a duplicate that lost is not elaborated twice.
+            if (isCandidate && !instantiated.Contains(unit) && ReferenceEquals(FindSameNamespace(unit), unit))
+            {
+                tops.Add(unit);
+            }
+        }
+
+        return tops.ToImmutable();
+    }
+
+    public InstanceBinding Bind(InstanceSymbol instance, IndexedUnit parentBody)
+    {
+        if (instance.Kind == InstanceKind.Primitive)
+        {
+            return new InstanceBinding(null, null, InstanceResolution.Primitive, null);
+        }
+
+        if (!parentBody.IsVhdl)
+        {
+            var verilogUnit = units.FindVerilog(instance.UnitName);
+            if (verilogUnit is not null && verilogUnit.Kind is not (DesignUnitKind.Package or DesignUnitKind.Class))
+            {
+                return new InstanceBinding(verilogUnit, null, InstanceResolution.Resolved, null);
+            }
+
+            var vhdlEntity = FindEntity(units.FindVhdl("work", instance.UnitName)) ?? FindEntity(units.FindVhdlInAnyLibrary(instance.UnitName));
+            return vhdlEntity is not null
+                ? new InstanceBinding(vhdlEntity, LatestArchitecture(vhdlEntity), InstanceResolution.Resolved, null)
+                : Unresolved(instance);
+        }
+
+        var parentLibrary = parentBody.Symbol.Library ?? "work";
+        var library = instance.Library is null || string.Equals(instance.Library, "work", StringComparison.OrdinalIgnoreCase) ? parentLibrary : instance.Library;
+        if (instance.Kind == InstanceKind.Configuration)
+        {
+            var configuration = units.FindVhdl(library, instance.UnitName);
+            return configuration is not null
+                ? new InstanceBinding(configuration, null, InstanceResolution.Configuration, null)
+                : Unresolved(instance);
+        }
+
+        var entity = FindEntity(units.FindVhdl(library, instance.UnitName));
+        if (entity is null && instance.Kind == InstanceKind.Unit)
+        {
+            // Default binding of a component looks in the instantiating unit's library first, then anywhere.
+            entity = FindEntity(units.FindVhdlInAnyLibrary(instance.UnitName));
+        }
+
+        if (entity is null)
+        {
+            var module = units.FindVerilogIgnoringCase(instance.UnitName);
+            return module is not null && module.Kind is not (DesignUnitKind.Package or DesignUnitKind.Class)
+                ? new InstanceBinding(module, null, InstanceResolution.Resolved, null)
+                : Unresolved(instance);
+        }
+
+        if (instance.Architecture is null)
+        {
+            return new InstanceBinding(entity, LatestArchitecture(entity), InstanceResolution.Resolved, null);
+        }
+
+        var architectures = units.ArchitecturesOf(entity);
+        for (var index = architectures.Length - 1; index >= 0; index--)
+        {
+            if (string.Equals(architectures[index].Name, instance.Architecture, StringComparison.OrdinalIgnoreCase))
+            {
+                return new InstanceBinding(entity, architectures[index], InstanceResolution.Resolved, null);
+            }
+        }
+
+        var problem = Diagnostic.Create(DiagnosticCatalog.UnknownArchitecture, instance.Location, entity.Name, instance.Architecture);
+        return new InstanceBinding(entity, LatestArchitecture(entity), InstanceResolution.Resolved, problem);
+    }
+
+    private static InstanceBinding Unresolved(InstanceSymbol instance) =>
+        new(null, null, InstanceResolution.Unresolved, Diagnostic.Create(DiagnosticCatalog.UnresolvedUnit, instance.Location, instance.InstanceName, instance.UnitName));
+
+    private static IndexedUnit? FindEntity(IndexedUnit? unit) => unit?.Kind == DesignUnitKind.Entity ? unit : null;
+
+    private IndexedUnit? LatestArchitecture(IndexedUnit entity)
+    {
+        var architectures = units.ArchitecturesOf(entity);
+        return architectures.IsEmpty ? null : architectures[^1];
+    }
+
+    private IndexedUnit? FindSameNamespace(IndexedUnit unit) =>
+        unit.IsVhdl ? units.FindVhdl(unit.Symbol.Library ?? "work", unit.Name) : units.FindVerilog(unit.Name);
+
+    private IndexedUnit? FindUnitByName(string name)
+    {
+        var verilog = units.FindVerilog(name);
+        if (verilog is not null && verilog.Kind is not (DesignUnitKind.Package or DesignUnitKind.Class))
+        {
+            return verilog;
+        }
+
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var entity = dot > 0 ? FindEntity(units.FindVhdl(name[..dot], name[(dot + 1)..])) : FindEntity(units.FindVhdlInAnyLibrary(name));
+        return entity ?? units.FindVerilogIgnoringCase(name);
+    }
+
+    private void ReportDuplicates()
+    {
+        foreach (var definitions in units.Duplicates())
+        {
+            var winner = definitions[^1];
+            var related = definitions[..^1].Select(other => new RelatedLocation(other.Symbol.NameLocation, "also defined here")).ToImmutableArray();
+            Report(new Diagnostic(DiagnosticCatalog.DuplicateUnit, winner.Symbol.NameLocation, [winner.Name], related));
+        }
+    }
+
+    private void Report(Diagnostic diagnostic)
+    {
+        // The same instance site is met once per elaborated occurrence of its parent; report it once.
+        var key = $"{diagnostic.Id}|{diagnostic.Location}|{string.Join('|', diagnostic.Arguments)}";
+        if (_reported.Add(key))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Elaboration proper
+
+    private HierarchyNode ElaborateTop(IndexedUnit unit)
+    {
+        var architecture = unit.Kind == DesignUnitKind.Entity ? LatestArchitecture(unit) : null;
+        var environment = CreateEnvironment(unit, architecture, [], parentEnvironment: null);
+        var node = new HierarchyNode(unit.Name, unit.Name, InstanceResolution.Resolved) { Unit = unit, Architecture = architecture };
+        return Complete(node, unit, architecture, environment, depth: 0);
+    }
+
+    /// <summary>Fills in parameters, ports and children of a resolved node, sharing children between equal elaborations.</summary>
+    private HierarchyNode Complete(HierarchyNode node, IndexedUnit unit, IndexedUnit? architecture, ParameterEnvironment environment, int depth)
+    {
+        var parameters = unit.Symbol.Parameters
+            .Where(parameter => !parameter.IsType)
+            .Select(parameter => new ParameterValue(parameter.Name, environment.ExpressionOf(parameter.Name), environment.Lookup(parameter.Name), environment.IsOverridden(parameter.Name), parameter.IsLocal))
+            .ToImmutableArray();
+        var ports = unit.Symbol.Ports
+            .Select(port => new PortValue(port.Name, port.Direction, port.Type.Text, TypeWidth.Of(port.Type, unit.IsVhdl, environment)))
+            .ToImmutableArray();
+        node = node with { Parameters = parameters, Ports = ports };
+        if (node.Resolution == InstanceResolution.Configuration)
+        {
+            return node;
+        }
+
+        if (depth >= options.MaxDepth)
+        {
+            return node with { Resolution = InstanceResolution.TooDeep };
+        }
+
+        var key = $"{UnitId(unit)}/{(architecture is null ? -1 : UnitId(architecture))}/{string.Join(",", parameters.Select(parameter => parameter.Value?.ToString(CultureInfo.InvariantCulture) ?? "?" + parameter.Expression))}";
+        if (_childrenByKey.TryGetValue(key, out var shared))
+        {
+            return node with { Children = shared };
+        }
+
+        _onStack.Add(unit);
+        var children = ElaborateChildren(architecture ?? unit, environment, depth);
+        _onStack.Remove(unit);
+        _childrenByKey[key] = children;
+        return node with { Children = children };
+    }
+
+    private ImmutableArray<HierarchyNode> ElaborateChildren(IndexedUnit body, ParameterEnvironment environment, int depth)
+    {
+        var blocks = new Dictionary<string, GenerateBlockSymbol>(body.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var block in body.Symbol.GenerateBlocks)
+        {
+            blocks.TryAdd(block.ParentScope is null ? block.Name : $"{block.ParentScope}.{block.Name}", block);
+        }
+
+        var children = ImmutableArray.CreateBuilder<HierarchyNode>(body.Symbol.Instances.Length);
+        foreach (var instance in body.Symbol.Instances)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (selected, loops, conditions) = SelectGenerateScope(instance.Scope, blocks, body.IsVhdl, environment);
+            if (!selected)
+            {
+                continue;
+            }
+
+            var name = instance.Scope is null ? instance.InstanceName : $"{instance.Scope}.{instance.InstanceName}";
+            var binding = Bind(instance, body);
+            if (binding.Problem is not null)
+            {
+                Report(binding.Problem);
+            }
+
+            var node = new HierarchyNode(name, instance.UnitName, binding.Resolution)
+            {
+                Unit = binding.Unit,
+                Architecture = binding.Architecture,
+                Location = instance.Location,
+                Scope = instance.Scope,
+                Loops = loops,
+                Conditions = conditions,
+            };
+            if (binding.Unit is null)
+            {
+                children.Add(node);
+                continue;
+            }
+
+            CheckConnections(instance, binding.Unit, body.IsVhdl || binding.Unit.IsVhdl);
+            if (_onStack.Contains(binding.Unit))
+            {
+                Report(Diagnostic.Create(DiagnosticCatalog.RecursiveInstantiation, instance.Location, binding.Unit.Name, instance.InstanceName));
+                children.Add(node with { Resolution = InstanceResolution.Recursive });
+                continue;
+            }
+
+            var childEnvironment = CreateEnvironment(binding.Unit, binding.Architecture, instance.Parameters, environment);
+            children.Add(Complete(node, binding.Unit, binding.Architecture, childEnvironment, depth + 1));
+        }
+
+        return children.ToImmutable();
+    }
+
+    /// <summary>
+    /// Whether the generate scope around an instance exists in this elaboration: if-generate branches whose
+    /// condition evaluates are taken or dropped; loops and unknown conditions are recorded for display.
+    /// </summary>
+    private static (bool Selected, ImmutableArray<string> Loops, ImmutableArray<string> Conditions) SelectGenerateScope(
+        string? scope, Dictionary<string, GenerateBlockSymbol> blocks, bool isVhdl, ParameterEnvironment environment)
+    {
+        if (scope is null)
+        {
+            return (true, [], []);
+        }
+
+        var loops = ImmutableArray.CreateBuilder<string>();
+        var conditions = ImmutableArray.CreateBuilder<string>();
+        var end = 0;
+        while (end >= 0)
+        {
+            end = scope.IndexOf('.', end + 1);
+            var prefix = end < 0 ? scope : scope[..end];
+            if (!blocks.TryGetValue(prefix, out var block))
+            {
+                continue;
+            }
+
+            switch (block.Kind)
+            {
+                case GenerateKind.For:
+                    loops.Add($"{block.Name}: {block.Condition}");
+                    break;
+                case GenerateKind.If:
+                    var value = environment.Evaluate(block.Condition);
+                    if (value is null)
+                    {
+                        conditions.Add($"{block.Name}: if {block.Condition}{(block.Branch > 0 ? " (else)" : string.Empty)}");
+                        break;
+                    }
+
+                    // FIXME: VHDL `else generate` items share the if's scope in the design model, so in VHDL a false
+                    // condition drops the else branch's instances too and a true one keeps them; the right answer
+                    // needs the branch in the VHDL model as the SystemVerilog builder records it.
+                    var taken = isVhdl ? value.Value != 0 : (value.Value != 0) == (block.Branch == 0);
+                    if (!taken)
+                    {
+                        return (false, [], []);
+                    }
+
+                    break;
+                case GenerateKind.Case:
+                    conditions.Add($"{block.Name}: case {block.Condition}");
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return (true, loops.ToImmutable(), conditions.ToImmutable());
+    }
+
+    private void CheckConnections(InstanceSymbol instance, IndexedUnit unit, bool caseInsensitive)
+    {
+        var comparer = caseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var portNames = new HashSet<string>(unit.Symbol.Ports.Select(port => port.Name), comparer);
+        var positionalPorts = 0;
+        foreach (var connection in instance.Ports)
+        {
+            if (connection.Formal is null)
+            {
+                positionalPorts++;
+            }
+            else if (!portNames.Contains(FormalName(connection.Formal)))
+            {
+                Report(Diagnostic.Create(DiagnosticCatalog.UnknownPort, connection.Location, unit.Name, FormalName(connection.Formal)));
+            }
+        }
+
+        // `m u ();` is one empty positional connection to a unit with no ports, which is fine.
+        var emptyOnly = instance.Ports.All(connection => string.IsNullOrWhiteSpace(connection.Actual));
+        if (positionalPorts > unit.Symbol.Ports.Length && !(unit.Symbol.Ports.Length == 0 && emptyOnly))
+        {
+            Report(Diagnostic.Create(DiagnosticCatalog.TooManyPortConnections, instance.Location, instance.InstanceName,
+                positionalPorts.ToString(CultureInfo.InvariantCulture), unit.Name, unit.Symbol.Ports.Length.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var parameterNames = new HashSet<string>(unit.Symbol.Parameters.Select(parameter => parameter.Name), comparer);
+        var overridable = unit.Symbol.Parameters.Count(parameter => !parameter.IsLocal);
+        var positionalParameters = 0;
+        foreach (var connection in instance.Parameters)
+        {
+            if (connection.Formal is null)
+            {
+                positionalParameters++;
+            }
+            else if (!parameterNames.Contains(FormalName(connection.Formal)))
+            {
+                Report(Diagnostic.Create(DiagnosticCatalog.UnknownParameter, connection.Location, unit.Name, FormalName(connection.Formal)));
+            }
+        }
+
+        if (positionalParameters > overridable)
+        {
+            Report(Diagnostic.Create(DiagnosticCatalog.TooManyParameterOverrides, instance.Location, instance.InstanceName,
+                positionalParameters.ToString(CultureInfo.InvariantCulture), unit.Name, overridable.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>The port a formal names: VHDL partial association `data(3 downto 0) => x` names `data`.</summary>
+    private static string FormalName(string formal)
+    {
+        var cut = formal.IndexOfAny(['(', '[', ' ']);
+        return cut < 0 ? formal : formal[..cut];
+    }
+
+    /// <summary>
+    /// The parameters of an elaborated unit: overrides from the instance (evaluated where the instance is written),
+    /// else defaults (evaluated here), then constants of the body; other names come from imported packages.
+    /// </summary>
+    private ParameterEnvironment CreateEnvironment(IndexedUnit unit, IndexedUnit? architecture, ImmutableArray<ConnectionSymbol> overrides, ParameterEnvironment? parentEnvironment)
+    {
+        var imports = unit.Symbol.Imports.AddRange(architecture?.Symbol.Imports ?? []);
+        var environment = new ParameterEnvironment(unit.IsVhdl, name => LookupInPackages(name, imports, unit.IsVhdl));
+        var overridable = unit.Symbol.Parameters.Where(parameter => !parameter.IsLocal && !parameter.IsType).ToList();
+        // Case is ignored so a VHDL generic map can override a Verilog parameter written in another case.
+        var overrideByName = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var connection in overrides)
+        {
+            if (connection.Formal is not null)
+            {
+                overrideByName[FormalName(connection.Formal)] = connection.Actual;
+            }
+            else if (connection.Position < overridable.Count)
+            {
+                overrideByName[overridable[connection.Position].Name] = connection.Actual;
+            }
+        }
+
+        foreach (var parameter in unit.Symbol.Parameters)
+        {
+            if (!parameter.IsLocal && parentEnvironment is not null && overrideByName.TryGetValue(parameter.Name, out var actual) && !string.IsNullOrWhiteSpace(actual))
+            {
+                environment.DefineOverride(parameter.Name, actual, parentEnvironment);
+            }
+            else
+            {
+                environment.Define(parameter.Name, parameter.DefaultValue, evaluateIn: null);
+            }
+        }
+
+        foreach (var body in architecture is null ? [unit] : new[] { unit, architecture })
+        {
+            foreach (var declaration in body.Symbol.Declarations)
+            {
+                if (declaration.Kind == DeclarationKind.Constant && declaration.Scope is null && !environment.Defines(declaration.Name))
+                {
+                    environment.Define(declaration.Name, declaration.InitialValue, evaluateIn: null);
+                }
+            }
+        }
+
+        return environment;
+    }
+
+    /// <summary>A name not declared in the unit: `pkg::N` / `lib.pkg.N`, or a name made visible by an import.</summary>
+    private long? LookupInPackages(string name, ImmutableArray<ImportSymbol> imports, bool isVhdl)
+    {
+        var separator = name.LastIndexOf("::", StringComparison.Ordinal);
+        if (separator > 0)
+        {
+            return PackageEnvironment(name[..separator], library: null, isVhdl: false)?.Lookup(name[(separator + 2)..]);
+        }
+
+        var dot = name.LastIndexOf('.');
+        if (dot > 0)
+        {
+            var qualifier = name[..dot];
+            var libraryDot = qualifier.LastIndexOf('.');
+            var packageName = libraryDot < 0 ? qualifier : qualifier[(libraryDot + 1)..];
+            var library = libraryDot < 0 ? null : qualifier[..libraryDot];
+            return PackageEnvironment(packageName, library, isVhdl)?.Lookup(name[(dot + 1)..]);
+        }
+
+        foreach (var import in imports)
+        {
+            var importsAll = import.Item is null or "*" || string.Equals(import.Item, "all", StringComparison.OrdinalIgnoreCase);
+            var importsName = importsAll || string.Equals(import.Item, name, isVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            if (!importsName)
+            {
+                continue;
+            }
+
+            var package = PackageEnvironment(import.Package, import.Library, isVhdl);
+            if (package is not null && package.Defines(name))
+            {
+                return package.Lookup(name);
+            }
+        }
+
+        return null;
+    }
+
+    private ParameterEnvironment? PackageEnvironment(string packageName, string? library, bool isVhdl)
+    {
+        var package = isVhdl
+            ? (library is null || string.Equals(library, "work", StringComparison.OrdinalIgnoreCase) ? units.FindVhdlInAnyLibrary(packageName) : units.FindVhdl(library, packageName))
+            : units.FindVerilog(packageName) ?? units.FindVhdlInAnyLibrary(packageName);
+        if (package is null || package.Kind != DesignUnitKind.Package)
+        {
+            return null;
+        }
+
+        if (_packageEnvironments.TryGetValue(package, out var existing))
+        {
+            return existing;
+        }
+
+        var environment = CreateEnvironment(package, architecture: null, [], parentEnvironment: null);
+        _packageEnvironments[package] = environment;
+        return environment;
+    }
+
+    private int UnitId(IndexedUnit unit)
+    {
+        if (!_unitIds.TryGetValue(unit, out var id))
+        {
+            id = _unitIds.Count;
+            _unitIds[unit] = id;
+        }
+
+        return id;
+    }
+}

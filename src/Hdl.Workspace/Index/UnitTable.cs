@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Hdl.Design.Model;
+using Hdl.Syntax;
+
+namespace Hdl.Workspace.Index;
+
+/// <summary>A design unit and where it came from: the file, and its place in analysis order.</summary>
+public sealed record IndexedUnit(DesignUnitSymbol Symbol, string Path, int Order)
+{
+    public string Name => Symbol.Name;
+
+    public DesignUnitKind Kind => Symbol.Kind;
+
+    public bool IsVhdl => Symbol.Language == HdlLanguage.Vhdl;
+
+    /// <summary>`lib.name` for VHDL units, the plain name for Verilog ones.</summary>
+    public string QualifiedName => IsVhdl ? $"{Symbol.Library ?? "work"}.{Symbol.Name}" : Symbol.Name;
+}
+
+/// <summary>
+/// Every design unit of a snapshot by name. Verilog and SystemVerilog names are case-sensitive and global; VHDL
+/// units live in a library and their names are case-insensitive. When a name is defined twice the later definition
+/// in analysis order wins, as a VHDL library and most Verilog tools behave; elaboration reports the duplicate.
+/// </summary>
+public sealed class UnitTable
+{
+    private readonly Dictionary<string, List<IndexedUnit>> _verilogByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<IndexedUnit>> _verilogByNameIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<IndexedUnit>> _vhdlByLibraryAndName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<IndexedUnit>> _vhdlByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<IndexedUnit>> _architecturesByEntity = new(StringComparer.OrdinalIgnoreCase);
+
+    internal UnitTable(ImmutableArray<IndexedUnit> units)
+    {
+        All = units;
+        foreach (var unit in units)
+        {
+            if (!unit.IsVhdl)
+            {
+                Add(_verilogByName, unit.Name, unit);
+                Add(_verilogByNameIgnoringCase, unit.Name, unit);
+                continue;
+            }
+
+            var library = unit.Symbol.Library ?? "work";
+            if (unit.Kind == DesignUnitKind.Architecture)
+            {
+                Add(_architecturesByEntity, $"{library}.{unit.Symbol.Owner}", unit);
+            }
+            else if (unit.Kind != DesignUnitKind.PackageBody)
+            {
+                Add(_vhdlByLibraryAndName, $"{library}.{unit.Name}", unit);
+                Add(_vhdlByName, unit.Name, unit);
+            }
+        }
+    }
+
+    /// <summary>All units in analysis order.</summary>
+    public ImmutableArray<IndexedUnit> All { get; }
+
+    /// <summary>The Verilog/SystemVerilog unit of that name (case-sensitive), the last one analysed.</summary>
+    public IndexedUnit? FindVerilog(string name) => Last(_verilogByName, name);
+
+    /// <summary>
+    /// A Verilog unit whose name matches ignoring case: how a VHDL component (whose names are case-insensitive and
+    /// often written in another case) binds to a Verilog module in mixed-language tools.
+    /// </summary>
+    public IndexedUnit? FindVerilogIgnoringCase(string name) => Last(_verilogByName, name) ?? Last(_verilogByNameIgnoringCase, name);
+
+    /// <summary>A VHDL entity, package or configuration by library and name (case-insensitive).</summary>
+    public IndexedUnit? FindVhdl(string library, string name) => Last(_vhdlByLibraryAndName, $"{library}.{name}");
+
+    /// <summary>A VHDL unit of that name in any library (the last one analysed), for names written without a library.</summary>
+    public IndexedUnit? FindVhdlInAnyLibrary(string name) => Last(_vhdlByName, name);
+
+    /// <summary>The architectures of an entity in analysis order; the last is the "most recently analysed" one.</summary>
+    public ImmutableArray<IndexedUnit> ArchitecturesOf(IndexedUnit entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return _architecturesByEntity.TryGetValue($"{entity.Symbol.Library ?? "work"}.{entity.Name}", out var list) ? [.. list] : [];
+    }
+
+    /// <summary>Names defined more than once in the same namespace, each with all its definitions.</summary>
+    public IEnumerable<ImmutableArray<IndexedUnit>> Duplicates()
+    {
+        foreach (var list in _verilogByName.Values.Concat(_vhdlByLibraryAndName.Values))
+        {
+            if (list.Count > 1)
+            {
+                yield return [.. list];
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<IndexedUnit>> map, string key, IndexedUnit unit)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map[key] = list;
+        }
+
+        list.Add(unit);
+    }
+
+    private static IndexedUnit? Last(Dictionary<string, List<IndexedUnit>> map, string key) =>
+        map.TryGetValue(key, out var list) ? list[^1] : null;
+}

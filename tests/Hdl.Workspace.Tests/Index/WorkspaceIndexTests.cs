@@ -1,0 +1,123 @@
+using Hdl.Workspace.Index;
+
+namespace Hdl.Workspace.Tests.Index;
+
+/// <summary>The workspace index: what a snapshot holds, and what ApplyChanges re-analyses after an edit.</summary>
+public class WorkspaceIndexTests
+{
+    private const string ThreeFiles = """
+        //- /rtl/defs.svh
+        `define W 8
+        //- /rtl/a.sv
+        `include "defs.svh"
+        module a(output logic [`W-1:0] y); b u_b (); endmodule
+        //- /rtl/b.sv
+        module b; endmodule
+        //- /rtl/c.vhd
+        entity c is end entity;
+        architecture rtl of c is begin end architecture;
+        """;
+
+    [Fact]
+    public void A_fresh_index_analyses_every_source_and_tables_its_units()
+    {
+        CheckIndex(ThreeFiles, edit: null, """
+            analysed: /rtl/a.sv, /rtl/b.sv, /rtl/c.vhd
+            /rtl/a.sv units=a includes=/rtl/defs.svh
+            /rtl/b.sv units=b
+            /rtl/c.vhd units=work.c, work.rtl
+            """);
+    }
+
+    [Fact]
+    public void Editing_one_file_re_analyses_only_that_file()
+    {
+        CheckIndex(ThreeFiles, workspace => { workspace.Write("/rtl/b.sv", "module b2; endmodule\n"); return ["/rtl/b.sv"]; }, """
+            analysed: /rtl/b.sv
+            /rtl/a.sv units=a includes=/rtl/defs.svh
+            /rtl/b.sv units=b2
+            /rtl/c.vhd units=work.c, work.rtl
+            """);
+    }
+
+    [Fact]
+    public void A_change_event_with_identical_content_re_analyses_nothing()
+    {
+        CheckIndex(ThreeFiles, _ => ["/rtl/a.sv", "/rtl/c.vhd"], """
+            analysed: (none)
+            /rtl/a.sv units=a includes=/rtl/defs.svh
+            /rtl/b.sv units=b
+            /rtl/c.vhd units=work.c, work.rtl
+            """);
+    }
+
+    [Fact]
+    public void Editing_a_header_re_analyses_the_files_that_include_it()
+    {
+        CheckIndex(ThreeFiles, workspace => { workspace.Write("/rtl/defs.svh", "`define W 16\n"); return ["/rtl/defs.svh"]; }, """
+            analysed: /rtl/a.sv
+            /rtl/a.sv units=a includes=/rtl/defs.svh
+            /rtl/b.sv units=b
+            /rtl/c.vhd units=work.c, work.rtl
+            """);
+    }
+
+    [Fact]
+    public void Added_files_go_last_and_deleted_files_leave_the_snapshot()
+    {
+        CheckIndex(ThreeFiles, workspace =>
+        {
+            workspace.Delete("/rtl/b.sv");
+            workspace.Write("/rtl/d.v", "module d; endmodule\n");
+            return ["/rtl/b.sv", "/rtl/d.v"];
+        }, """
+            analysed: /rtl/d.v
+            /rtl/a.sv units=a includes=/rtl/defs.svh
+            /rtl/c.vhd units=work.c, work.rtl
+            /rtl/d.v units=d
+            """);
+    }
+
+    [Fact]
+    public void Vhdl_units_are_found_by_library_and_name_ignoring_case_and_verilog_units_by_exact_name()
+    {
+        var index = new MemoryWorkspace("""
+            //- /a.vhd
+            entity Counter is end entity;
+            //- /b.sv
+            module Counter; endmodule
+            """).BuildIndex();
+        Assert.Equal("Counter", index.Units.FindVhdl("WORK", "counter")?.Name);
+        Assert.Equal("/b.sv", index.Units.FindVerilog("Counter")?.Path);
+        Assert.Null(index.Units.FindVerilog("counter"));
+    }
+
+    [Fact]
+    public void Include_directories_are_inferred_from_the_folders_holding_headers()
+    {
+        var (sources, headers) = IncludeDirectoryInference.SplitHeaders(["rtl/a.sv", "rtl/inc/defs.svh", "ip/x.vh", "rtl/inc/more.svh", "tb/t.v"]);
+        Assert.Equal("rtl/a.sv, tb/t.v", string.Join(", ", sources));
+        Assert.Equal("rtl/inc, ip", string.Join(", ", IncludeDirectoryInference.FoldersOf(headers)));
+    }
+
+    private static void CheckIndex(string fixture, Func<MemoryWorkspace, string[]>? edit, string expected)
+    {
+        var workspace = new MemoryWorkspace(fixture);
+        var index = workspace.BuildIndex();
+        if (edit is not null)
+        {
+            var changed = edit(workspace);
+            index = index.ApplyChanges(changed, workspace, workspace, CancellationToken.None);
+        }
+
+        var lines = new List<string> { $"analysed: {(index.AnalysedPaths.IsEmpty ? "(none)" : string.Join(", ", index.AnalysedPaths))}" };
+        foreach (var file in index.Files)
+        {
+            var units = string.Join(", ", index.Units.All.Where(unit => unit.Path == file.Path).Select(unit => unit.QualifiedName));
+            var includes = file.Includes.IsEmpty ? string.Empty : $" includes={string.Join(", ", file.Includes)}";
+            lines.Add($"{file.Path} units={units}{includes}");
+        }
+
+        Assert.Equal(expected, string.Join('\n', lines));
+    }
+}
