@@ -63,7 +63,7 @@ internal sealed partial class PreprocessorRun
             CheckArgumentCount(macro, actuals, directive);
         }
 
-        var expansion = new MacroExpansion(macro.Name, LocationOf(directive, last), directive.Expansion);
+        var expansion = new MacroExpansion(macro.Name, SpanOf(directive, last), directive.Expansion);
         var tokens = Substitute(macro, actuals, expansion);
         _expandedTokens += tokens.Count;
         _frames.Add(InputFrame.ForExpansion(tokens));

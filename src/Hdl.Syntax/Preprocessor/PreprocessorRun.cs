@@ -297,14 +297,21 @@ internal sealed partial class PreprocessorRun
         return outermost?.CallSite ?? token.File.GetLocation(token.Span);
     }
 
-    /// <summary>The range from one token to another when both lie in the same file in order; else the first token's range.</summary>
-    private static Location LocationOf(HdlToken first, HdlToken last)
+    /// <summary>
+    /// The range from one token to another where they lie (for a call site in a macro body: in the body), when
+    /// both are in the same file in order; else the first token's own range.
+    /// </summary>
+    private static Location SpanOf(HdlToken first, HdlToken last)
     {
         if (ReferenceEquals(first.File, last.File) && last.StopIndex >= first.StartIndex && first.StartIndex >= 0)
         {
             return first.File.GetLocation(TextSpan.FromBounds(first.StartIndex, last.StopIndex + 1));
         }
 
-        return LocationOf(first);
+        return first.File.GetLocation(first.Span);
     }
+
+    /// <summary>Like <see cref="SpanOf"/>, but for macro output the outermost macro use (what the user wrote).</summary>
+    private static Location LocationOf(HdlToken first, HdlToken last) =>
+        first.Expansion is null ? SpanOf(first, last) : LocationOf(first);
 }

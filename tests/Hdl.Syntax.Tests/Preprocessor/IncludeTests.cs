@@ -187,4 +187,17 @@ public class IncludeTests : PreprocessorTestBase
         site /twice.svh: `include "twice.svh"
         resolve calls 1
         """);
+
+    [Fact]
+    public void An_include_made_by_a_macro_is_reported_at_the_macro_use() => CheckFacts(
+        """
+        `define DO_INCLUDE(FN) `include FN
+           `DO_INCLUDE("missing.svh")
+        // ^^^^^^^^^^^^^^^^^^^^^^^^^^ error HDL1101: cannot find include file 'missing.svh'
+        """,
+        """
+        include missing.svh at /main.sv:2:4 -> (not found)
+        macro DO_INCLUDE(FN) = `include FN at /main.sv:1:9
+        resolve calls 1
+        """);
 }

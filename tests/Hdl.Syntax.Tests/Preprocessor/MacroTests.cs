@@ -300,4 +300,36 @@ public class MacroTests : PreprocessorTestBase
         comment // comment
         resolve calls 0
         """);
+
+    [Fact]
+    public void A_line_comment_ending_in_a_backslash_continues_the_macro() => CheckPreprocessed(
+        """
+        `define BLOCK(v) \
+          begin \
+            // a comment line inside the body \
+            v = 1; \
+          end
+        `BLOCK(x)
+        """,
+        "begin x = 1 ; end");
+
+    [Fact]
+    public void Defines_in_inactive_branches_do_not_happen() => CheckPreprocessed(
+        """
+        `ifdef NEVER
+        `define HIDDEN 1
+        `endif
+        `ifndef HIDDEN not_defined `endif
+        """,
+        "not_defined");
+
+    [Fact]
+    public void Macros_from_options_are_facts_without_a_location() => CheckFacts(
+        "",
+        """
+        macro SIM =  at options
+        macro WIDTH = 32 at options
+        resolve calls 0
+        """,
+        DefaultOptions with { Defines = [new MacroDefine("WIDTH", "32"), new MacroDefine("SIM", null)] });
 }
