@@ -9,7 +9,7 @@ public class IndexAndHierarchyCommandTests
     {
         folder.Write("rtl/include/defs.svh", "`define W 8\n");
         folder.Write("rtl/leaf.sv", "`include \"defs.svh\"\nmodule leaf #(parameter W = 1) (input logic [W-1:0] d); endmodule\n");
-        folder.Write("rtl/top.sv", "module top; logic [7:0] s; leaf #(.W(`W)) u_leaf (.d(s)); filter u_filter (.x(s[0])); endmodule\n");
+        folder.Write("rtl/top.sv", "module top; logic [7:0] s; leaf #(.W(8)) u_leaf (.d(s)); filter u_filter (.x(s[0])); endmodule\n");
         folder.Write("rtl/filter.vhd", "entity filter is port (x : in bit); end entity;\narchitecture rtl of filter is begin end architecture;\n");
     }
 
