@@ -145,6 +145,18 @@ internal sealed class ConstantEvaluator
             case "~":
                 _position++;
                 return ~ParseUnary();
+            case "|":
+                // Reductions of a value whose width is unknown: OR and XOR do not depend on leading zeros, AND does.
+                _position++;
+                return ParseUnary() is { } anyBit ? (anyBit != 0 ? 1 : 0) : null;
+            case "~|":
+                _position++;
+                return ParseUnary() is { } noBit ? (noBit == 0 ? 1 : 0) : null;
+            case "^":
+                _position++;
+                return ParseUnary() is { } parityOf and >= 0 ? long.PopCount(parityOf) & 1 : null;
+            case "&" or "~&":
+                return null;
             case "abs":
                 _position++;
                 return ParseUnary() is { } absolute ? Math.Abs(absolute) : null;
@@ -175,15 +187,31 @@ internal sealed class ConstantEvaluator
 
         if (IsName(token))
         {
-            return token.ToLowerInvariant() switch
+            var value = token.ToLowerInvariant() switch
             {
                 "true" => _lookup(token) ?? 1,
                 "false" => _lookup(token) ?? 0,
                 _ => _lookup(token),
             };
+            return Accept("[") ? ParseSelect(value) : value;
         }
 
         throw new FormatException($"unexpected '{token}'");
+    }
+
+    /// <summary>A bit select `N[3]` or part select `N[3:0]` of a parameter value (the `[` is already taken).</summary>
+    private long? ParseSelect(long? value)
+    {
+        var msb = ParseConditional();
+        var lsb = Accept(":") ? ParseConditional() : msb;
+        Expect("]");
+        if (value is null || msb is null || lsb is null || lsb < 0 || msb < lsb || msb > 62)
+        {
+            return null;
+        }
+
+        var width = (int)(msb.Value - lsb.Value + 1);
+        return (value.Value >> (int)lsb.Value) & ((1L << width) - 1);
     }
 
     private long? ParseCall(string name)
@@ -339,8 +367,8 @@ internal sealed class ConstantEvaluator
     private static readonly string[] Operators =
     [
         "<<<", ">>>", "===", "!==",
-        "**", "<<", ">>", "<=", ">=", "==", "!=", "/=", "&&", "||", "~^", "^~", "::",
-        "+", "-", "*", "/", "%", "<", ">", "=", "!", "~", "&", "|", "^", "?", ":", "(", ")", ",",
+        "**", "<<", ">>", "<=", ">=", "==", "!=", "/=", "&&", "||", "~^", "^~", "~|", "~&", "::",
+        "+", "-", "*", "/", "%", "<", ">", "=", "!", "~", "&", "|", "^", "?", ":", "(", ")", ",", "[", "]",
     ];
 
     /// <summary>Splits an expression into tokens; names keep their package or library prefix (`pkg::N`, `work.pkg.N`).</summary>

@@ -317,7 +317,12 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
                 continue;
             }
 
-            CheckConnections(instance, binding.Unit, body.IsVhdl || binding.Unit.IsVhdl);
+            // A configuration names no ports of its own; its instance's connections are checked when configurations are applied.
+            if (binding.Resolution == InstanceResolution.Resolved)
+            {
+                CheckConnections(instance, binding.Unit, body.IsVhdl || binding.Unit.IsVhdl);
+            }
+
             if (_onStack.Contains(binding.Unit))
             {
                 Report(Diagnostic.Create(DiagnosticCatalog.RecursiveInstantiation, instance.Location, binding.Unit.Name, instance.InstanceName));

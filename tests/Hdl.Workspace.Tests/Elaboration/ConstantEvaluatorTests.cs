@@ -26,6 +26,11 @@ public class ConstantEvaluatorTests
     [InlineData("1.5 * 2", null)]
     [InlineData("4'bx01z", null)]
     [InlineData("", null)]
+    [InlineData("|WIDTH", 1L)]
+    [InlineData("~|ZERO", 1L)]
+    [InlineData("^X", 0L)]
+    [InlineData("&WIDTH", null)]
+    [InlineData("WIDTH[3:0] + X[0:0] + DEPTH[5]", 10L)]
     public void Evaluates_integer_expressions_or_says_it_cannot(string expression, long? expected)
     {
         var values = new Dictionary<string, long>(StringComparer.Ordinal) { ["WIDTH"] = 8, ["DEPTH"] = 32, ["ZERO"] = 0, ["X"] = 5, ["pkg::N"] = 3 };
