@@ -26,7 +26,8 @@ internal sealed partial class PreprocessorRun
 
             // A value may span lines; continuations keep it one `define.
             var value = define.Value?.Replace("\n", "\\\n", StringComparison.Ordinal) ?? string.Empty;
-            var text = SourceText.From(CommandLinePath, "`define " + define.Name + " " + value);
+            // The newline ends the body as it ends a `define line; without it the file's end of file joined the body.
+            var text = SourceText.From(CommandLinePath, "`define " + define.Name + " " + value + "\n");
             var tokens = PreprocessorLexing.Lex(text, _cancellationToken);
             var frame = InputFrame.ForExpansion(tokens);
             frame.Position = 1;

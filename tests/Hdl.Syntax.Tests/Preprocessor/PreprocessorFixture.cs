@@ -197,11 +197,17 @@ public abstract class PreprocessorTestBase
     {
         var (parsed, output) = Run(fixture, options, version);
         var texts = new List<string>();
-        foreach (var token in output.Tokens)
+        for (var index = 0; index < output.Tokens.Count; index++)
         {
+            var token = output.Tokens[index];
             if (token.Type != TokenConstants.EOF)
             {
                 texts.Add(token.Text);
+            }
+            else
+            {
+                // The parser stops at the first end of file: one may stand only at the very end.
+                Assert.True(index == output.Tokens.Count - 1, $"end of file at token {index} of {output.Tokens.Count}");
             }
         }
 
