@@ -5,13 +5,12 @@ using Hdl.Syntax.Verilog;
 namespace Hdl.Syntax.Preprocessor;
 
 /// <summary>
-/// Lexes a file for the preprocessor. It wraps the generated lexer to work around two issues of the current
-/// lexer grammar (reported to its owner; remove this wrapper once grammars/SystemVerilogLexer.g4 is fixed):
+/// Lexes a file for the preprocessor: the one place SystemVerilog text becomes tokens. It wraps the generated lexer
+/// in two places:
 /// <list type="bullet">
-/// <item>UNTERMINATED_BLOCK_COMMENT (`'/*' .*? EOF`) is a longer match than BLOCK_COMMENT, so every block comment
-/// swallowed the rest of the file. Here a block comment is cut at its first */ without running the ATN over the
-/// rest of the file (which would also make lexing quadratic in the number of comments).</item>
-/// <item>ESCAPED_DIRECTIVE (`'`' '\\' ~[ \t\r\n\f]+`) outmatches MACRO_ESCAPED_QUOTE, so `\`"x`\`"`" was one token.</item>
+/// <item>A block comment is cut at its first */ directly, without running the lexer's ATN over the comment (the
+/// grammar's UNTERMINATED_BLOCK_COMMENT rule still handles a comment that never closes).</item>
+/// <item>ESCAPED_DIRECTIVE (`'`' '\\' ~[ \t\r\n\f]+`) outmatches MACRO_ESCAPED_QUOTE, so `\`"x`\`"`" would be one token.</item>
 /// </list>
 /// </summary>
 internal static class PreprocessorLexing
