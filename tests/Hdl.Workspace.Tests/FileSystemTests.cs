@@ -67,6 +67,21 @@ public class FileSystemTests
     }
 
     [Fact]
+    public void Folder_links_are_not_followed_so_a_link_to_an_ancestor_cannot_loop()
+    {
+        // verilog-ethernet's example designs link fpga/lib/eth back to the repository root.
+        using var folder = new TempFolder();
+        folder.Write("rtl/mac.v", "");
+        folder.Write("example/fpga/rtl/top.v", "");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Root, "example", "fpga", "eth"), "../..");
+
+        var result = HdlFileDiscovery.Discover([folder.Root], CancellationToken.None);
+
+        var relative = result.Files.Select(file => Path.GetRelativePath(folder.Root, file).Replace('\\', '/'));
+        Assert.Equal(["example/fpga/rtl/top.v", "rtl/mac.v"], relative);
+    }
+
+    [Fact]
     public void Disk_reader_reports_missing_binary_and_directory_inputs()
     {
         using var folder = new TempFolder();

@@ -77,11 +77,28 @@ public static class HdlFileDiscovery
             for (var index = subfolders.Length - 1; index >= 0; index--)
             {
                 var name = Path.GetFileName(subfolders[index]);
-                if (!SkippedFolderNames.Contains(name))
+                if (!SkippedFolderNames.Contains(name) && !IsLink(subfolders[index]))
                 {
                     pending.Push(subfolders[index]);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Folder links are not followed (as ripgrep and git do not): in real repositories they point back into the
+    /// same tree (verilog-ethernet's example designs link `lib/eth` to the repository root), so following them
+    /// loops forever or finds every file twice. A folder named on the command line is still read.
+    /// </summary>
+    private static bool IsLink(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 }
