@@ -1,10 +1,8 @@
-using System.Collections;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
-using Hdl.Workspace;
 using Hdl.Workspace.Filelists;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Parsing;
@@ -92,26 +90,7 @@ internal static class ParseCommand
         var stopwatch = Stopwatch.StartNew();
         var usageProblems = new List<string>();
         var filelistWarnings = new List<FilelistWarning>();
-        var inputs = SourceInputs.Empty with
-        {
-            IncludeDirectories = [.. request.IncludeDirectories.Select(FilelistReader.NormalizePath)],
-            Defines = [.. request.Defines.Select(ParseDefine)],
-        };
-
-        var environment = ReadEnvironment();
-        foreach (var (path, pathBase) in request.Filelists.Select(path => (path, FilelistPathBase.CurrentDirectory))
-                     .Concat(request.FilelistsRelativeToThemselves.Select(path => (path, FilelistPathBase.FilelistFolder))))
-        {
-            var filelist = DiskFilelistLoader.Load(path, pathBase, environment);
-            if (filelist is null)
-            {
-                usageProblems.Add($"cannot read filelist '{path}'");
-                continue;
-            }
-
-            inputs = inputs.Add(filelist);
-            filelistWarnings.AddRange(filelist.Warnings);
-        }
+        var inputs = WorkspaceArguments.ReadInputs(request.IncludeDirectories, request.Defines, request.Filelists, request.FilelistsRelativeToThemselves, usageProblems, filelistWarnings);
 
         var discovered = HdlFileDiscovery.Discover(request.Paths, CancellationToken.None);
         foreach (var missing in discovered.MissingPaths)
@@ -158,26 +137,6 @@ internal static class ParseCommand
         }
 
         return result.HasErrors ? Program.ExitErrorsFound : Program.ExitSuccess;
-    }
-
-    private static MacroDefine ParseDefine(string text)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        return equals < 0 ? new MacroDefine(text, null) : new MacroDefine(text[..equals], text[(equals + 1)..]);
-    }
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && entry.Value is string value)
-            {
-                environment[name] = value;
-            }
-        }
-
-        return environment;
     }
 }
 

@@ -96,25 +96,7 @@ internal sealed class WorkspaceArguments
     {
         var usageProblems = ImmutableArray.CreateBuilder<string>();
         var filelistWarnings = ImmutableArray.CreateBuilder<FilelistWarning>();
-        var inputs = SourceInputs.Empty with
-        {
-            IncludeDirectories = [.. request.IncludeDirectories.Select(FilelistReader.NormalizePath)],
-            Defines = [.. request.Defines.Select(ParseDefine)],
-        };
-        var environment = ReadEnvironment();
-        foreach (var (path, pathBase) in request.Filelists.Select(path => (path, FilelistPathBase.CurrentDirectory))
-                     .Concat(request.FilelistsRelativeToThemselves.Select(path => (path, FilelistPathBase.FilelistFolder))))
-        {
-            var filelist = DiskFilelistLoader.Load(path, pathBase, environment);
-            if (filelist is null)
-            {
-                usageProblems.Add($"cannot read filelist '{path}'");
-                continue;
-            }
-
-            inputs = inputs.Add(filelist);
-            filelistWarnings.AddRange(filelist.Warnings);
-        }
+        var inputs = ReadInputs(request.IncludeDirectories, request.Defines, request.Filelists, request.FilelistsRelativeToThemselves, usageProblems, filelistWarnings);
 
         var roots = request.Roots.Length == 0 && request.Filelists.Length == 0 && request.FilelistsRelativeToThemselves.Length == 0
             ? ["."]
@@ -136,6 +118,44 @@ internal sealed class WorkspaceArguments
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         };
         return new GatheredWorkspace(inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
+    }
+
+    /// <summary>
+    /// The inputs every command shares: include dirs and defines from the command line, then the filelists (`-f`
+    /// relative to the current folder, `-F` to their own); problems and filelist warnings are collected for the caller.
+    /// </summary>
+    public static SourceInputs ReadInputs(
+        string[] includeDirectories,
+        string[] defines,
+        string[] filelists,
+        string[] filelistsRelativeToThemselves,
+        ICollection<string> usageProblems,
+        ICollection<FilelistWarning> filelistWarnings)
+    {
+        var inputs = SourceInputs.Empty with
+        {
+            IncludeDirectories = [.. includeDirectories.Select(FilelistReader.NormalizePath)],
+            Defines = [.. defines.Select(ParseDefine)],
+        };
+        var environment = ReadEnvironment();
+        foreach (var (path, pathBase) in filelists.Select(path => (path, FilelistPathBase.CurrentDirectory))
+                     .Concat(filelistsRelativeToThemselves.Select(path => (path, FilelistPathBase.FilelistFolder))))
+        {
+            var filelist = DiskFilelistLoader.Load(path, pathBase, environment);
+            if (filelist is null)
+            {
+                usageProblems.Add($"cannot read filelist '{path}'");
+                continue;
+            }
+
+            inputs = inputs.Add(filelist);
+            foreach (var warning in filelist.Warnings)
+            {
+                filelistWarnings.Add(warning);
+            }
+        }
+
+        return inputs;
     }
 
     /// <summary>Builds the index, showing a progress line on an interactive terminal.</summary>
