@@ -84,6 +84,11 @@ public static class DiagnosticCatalog
         "Macros nest deeper, or expand into more tokens, than the limits in the preprocessor options allow; further macro uses are not expanded.",
         "`define A1 `A0 `A0\n`define A2 `A1 `A1\n...");
 
+    public static readonly DiagnosticDescriptor ResetAllInDesignElement = new(
+        "HDL1112", "resetall-in-design-element", DiagnosticSeverity.Error, "`resetall is not allowed inside a design element", "default", "preprocessor",
+        "`resetall resets every compiler directive to its default and may appear only outside modules, interfaces, programs, packages, primitives, checkers and configurations (IEEE 1800-2017 §22.3).",
+        "module top;\n`resetall\nendmodule");
+
     public static readonly DiagnosticDescriptor VhdlUnterminatedString = new(
         "HDL1201", "vhdl-unterminated-string", DiagnosticSeverity.Error, "string literal is not closed on this line", "default", "lexer",
         "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
@@ -139,7 +144,7 @@ public static class DiagnosticCatalog
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
         MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep, MacroNamesDirective,
-        MacroExpansionLimit, VhdlUnterminatedString,
+        MacroExpansionLimit, ResetAllInDesignElement, VhdlUnterminatedString,
         UnresolvedUnit, UnknownPort, TooManyPortConnections, UnknownParameter, TooManyParameterOverrides, DuplicateUnit,
         RecursiveInstantiation, UnknownTop, UnknownArchitecture,
     ];

@@ -63,7 +63,8 @@ internal sealed partial class PreprocessorRun
             return;
         }
 
-        SkipRestOfLine(frame);
+        // Text after the file name stays: 1800-2017 §22.4 allows only a comment there, but code such as
+        // `#(`include "pll.vh")` is common, and every simulator reads it as if the file were pasted in.
         var location = LocationOf(directive, last);
         var includingFile = CurrentFileFrame();
         var resolved = Resolve(name, includingFile.File!.Path);
