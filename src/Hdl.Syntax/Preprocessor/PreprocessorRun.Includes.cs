@@ -37,7 +37,10 @@ internal sealed partial class PreprocessorRun
         {
             if (!_macroLookup.ContainsKey(nameToken.Text.AsSpan(1)))
             {
-                break;
+                // The file name comes from a macro this file cannot see: unresolved, not malformed.
+                Report(DiagnosticCatalog.UndefinedMacro, nameToken, nameToken.Text[1..]);
+                SkipRestOfLine(frame);
+                return;
             }
 
             ProcessMacroUse(frame, nameToken);

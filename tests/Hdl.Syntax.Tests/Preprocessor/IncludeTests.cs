@@ -211,4 +211,11 @@ public class IncludeTests : PreprocessorTestBase
         .MODE(1)
         """,
         "pll # ( . MODE ( 1 ) ) u ( ) ; pll # ( ) v ( ) ;");
+
+    [Fact]
+    public void Include_of_an_undefined_macro_reports_the_macro() => CheckDiagnostics(
+        """
+        `include `REQUESTS_FILE
+        //       ^^^^^^^^^^^^^^ error HDL1104: macro 'REQUESTS_FILE' is not defined
+        """);
 }
