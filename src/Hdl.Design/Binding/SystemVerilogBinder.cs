@@ -17,6 +17,9 @@ internal sealed class SystemVerilogBinder : FileBinder
     {
         "std", "process", "mailbox", "semaphore", "randomize", "srandom", "get_randstate", "set_randstate",
         "pre_randomize", "post_randomize", "rand_mode", "constraint_mode", "new", "this", "super",
+
+        // SystemVerilog keywords that Verilog-2005 files use as names for formal tools (yosys reads `assert(x);`).
+        "assert", "assume", "restrict", "cover", "expect",
     };
 
     private static readonly string[] UnitKinds =
@@ -384,6 +387,10 @@ internal sealed class SystemVerilogBinder : FileBinder
                     }
                 }
 
+                break;
+            case "pattern_key":
+                // `'{field: value}` names struct fields whose type the pattern's context gives: bound when found, never reported.
+                VisitChildren(node, scope, quiet: true);
                 break;
             case "expression" when node.HasToken("tagged"):
                 VisitChildren(node, scope, quiet, except: ["identifier"]);

@@ -258,6 +258,15 @@ internal sealed class VhdlBinder : FileBinder
                 }
 
                 break;
+            case "association_element":
+                // Formals of generic maps outside instances (package and subprogram instantiations) name the generic
+                // unit's generics: bound when found, never reported. Instances bind their formals in VisitInstance.
+                foreach (var child in node.ChildNodes)
+                {
+                    Visit(child, scope, quiet || child.Kind == "formal_part");
+                }
+
+                break;
             case "name":
                 VisitName(node, scope, quiet);
                 break;

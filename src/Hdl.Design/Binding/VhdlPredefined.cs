@@ -16,7 +16,8 @@ public static class VhdlPredefined
         "file_open_status", "open_ok", "status_error", "name_error", "mode_error", "fs", "ps", "ns", "us", "ms", "sec",
         "min", "hr", "nul", "minimum", "maximum", "to_string", "to_hstring", "to_ostring", "to_bstring", "rising_edge",
         "falling_edge", "deallocate", "file_open", "file_close", "endfile", "read", "write", "flush", "universal_integer",
-        "universal_real",
+        "universal_real", "soh", "stx", "etx", "eot", "enq", "ack", "bel", "bs", "ht", "lf", "vt", "ff", "cr", "so", "si",
+        "dle", "dc1", "dc2", "dc3", "dc4", "nak", "syn", "etb", "can", "em", "sub", "esc", "fsp", "gsp", "rsp", "usp", "del",
         // std.textio
         "line", "text", "side", "width", "right", "left", "input", "output", "readline", "writeline", "hread", "hwrite",
         "oread", "owrite", "bread", "bwrite", "sread", "swrite", "justify", "tee", "string_read",

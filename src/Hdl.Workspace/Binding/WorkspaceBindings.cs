@@ -17,7 +17,8 @@ public sealed record BoundReference(string Name, Location Location, ReferenceKin
 public sealed record BoundDefinition(DefinitionSymbol Symbol, IndexedUnit Unit);
 
 /// <summary>How many references binding bound and how many it could not (by reference kind), over one snapshot.</summary>
-public sealed record BindingCounts(int Bound, int Unbound, int UnboundNames, int Reported);
+/// <param name="External">Unbound plain names that come from something the workspace lacks (VHDL standard libraries, unknown packages).</param>
+public sealed record BindingCounts(int Bound, int Unbound, int UnboundNames, int External, int Reported);
 
 /// <summary>
 /// Every reference of a snapshot bound across files: the file binders did what one file allows (scopes, locals,
@@ -35,10 +36,12 @@ public sealed class WorkspaceBindings
     private readonly Dictionary<Location, BoundDefinition> _definitionsByLocation = [];
     private readonly Dictionary<Location, List<BoundReference>> _referencesByDefinition = [];
     private readonly Dictionary<string, List<string>> _unitsByPackage = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<IndexedUnit>> _unitsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Diagnostic> _diagnostics = [];
     private int _bound;
     private int _unbound;
     private int _unboundNames;
+    private int _external;
 
     private WorkspaceBindings(WorkspaceIndex index)
     {
@@ -48,7 +51,7 @@ public sealed class WorkspaceBindings
     /// <summary>Unresolved identifiers, packages and package members (HDL3001–HDL3003), in file order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; private set; } = [];
 
-    public BindingCounts Counts => new(_bound, _unbound, _unboundNames, Diagnostics.Length);
+    public BindingCounts Counts => new(_bound, _unbound, _unboundNames, _external, Diagnostics.Length);
 
     public static WorkspaceBindings Build(WorkspaceIndex index, CancellationToken cancellationToken)
     {
@@ -75,6 +78,7 @@ public sealed class WorkspaceBindings
     {
         foreach (var unit in _index.Units.All)
         {
+            Add(_unitsByName, unit.Name, unit);
             var exports = new Dictionary<string, DefinitionSymbol>(unit.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
             foreach (var definition in unit.Symbol.Definitions)
             {
@@ -115,7 +119,7 @@ public sealed class WorkspaceBindings
             var fileUnit = units.FirstOrDefault(unit => unit.Name == "$unit" && !unit.IsVhdl);
             foreach (var unit in units)
             {
-                BindUnit(new UnitContext(this, unit, fileUnit, missingInclude));
+                BindUnit(new UnitContext(this, unit, units, fileUnit, missingInclude));
             }
         }
 
@@ -175,6 +179,10 @@ public sealed class WorkspaceBindings
                 if (reference.Kind == ReferenceKind.Name)
                 {
                     _unboundNames++;
+                    if (context.MayComeFromElsewhere(reference.Name))
+                    {
+                        _external++;
+                    }
                 }
 
                 Report(reference, context, reportedPackages);
@@ -282,7 +290,7 @@ public sealed class WorkspaceBindings
 
         switch (reference.Kind)
         {
-            case ReferenceKind.Name when !context.HidesUnknownNames && !(context.Unit.IsVhdl && VhdlPredefined.Contains(reference.Name)):
+            case ReferenceKind.Name when !context.MayComeFromElsewhere(reference.Name):
                 _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedIdentifier, reference.Location, reference.Name));
                 break;
             case ReferenceKind.Package when !(context.Unit.IsVhdl && IsStandard(reference.Library, reference.Name, context)) && reportedPackages.Add(reference.Name):
@@ -343,7 +351,7 @@ public sealed class WorkspaceBindings
         private readonly List<IndexedUnit> _companions = [];
         private readonly List<IndexedUnit> _wildcardPackages = [];
 
-        public UnitContext(WorkspaceBindings bindings, IndexedUnit unit, IndexedUnit? fileUnit, bool missingInclude)
+        public UnitContext(WorkspaceBindings bindings, IndexedUnit unit, List<IndexedUnit> sameFile, IndexedUnit? fileUnit, bool missingInclude)
         {
             _bindings = bindings;
             Unit = unit;
@@ -352,7 +360,11 @@ public sealed class WorkspaceBindings
             var units = bindings._index.Units;
             if (unit.IsVhdl && unit.Symbol.Owner is { } owner && unit.Kind is DesignUnitKind.Architecture or DesignUnitKind.PackageBody or DesignUnitKind.Configuration)
             {
-                var companion = units.FindVhdl(unit.Symbol.Library ?? "work", owner) ?? units.FindVhdlInAnyLibrary(owner);
+                // The entity or package in the same file first: a name defined in several files (variants of one
+                // package for different tools) binds its body to the declaration beside it.
+                var companion = sameFile.LastOrDefault(candidate => candidate.Kind is DesignUnitKind.Entity or DesignUnitKind.Package
+                        && candidate.Name.Equals(owner, StringComparison.OrdinalIgnoreCase))
+                    ?? units.FindVhdl(unit.Symbol.Library ?? "work", owner) ?? units.FindVhdlInAnyLibrary(owner);
                 if (companion is not null)
                 {
                     _companions.Add(companion);
@@ -370,6 +382,15 @@ public sealed class WorkspaceBindings
                 imports.AddRange(FileUnit.Symbol.Imports);
             }
 
+            // A VHDL context reference brings the context's own use clauses (and nested contexts) in.
+            for (var at = 0; unit.IsVhdl && at < imports.Count && imports.Count < 1000; at++)
+            {
+                if (imports[at].Item is null && FindUnit(imports[at].Package, imports[at].Library) is { Kind: DesignUnitKind.Context } context)
+                {
+                    imports.AddRange(context.Symbol.Imports.Where(inner => !imports.Contains(inner)));
+                }
+            }
+
             Imports = imports;
             foreach (var import in imports)
             {
@@ -385,9 +406,24 @@ public sealed class WorkspaceBindings
                 }
 
                 var package = FindPackage(import.Package, import.Library);
+                if (package is null && unit.IsVhdl && FindUnit(import.Package, import.Library)?.Kind == DesignUnitKind.Context)
+                {
+                    continue;
+                }
+
                 if (package is not null)
                 {
                     _wildcardPackages.Add(package);
+
+                    // A package defined in several files (variants for different tools): names of any variant are known.
+                    foreach (var variant in bindings._unitsByName.GetValueOrDefault(package.Name) ?? [])
+                    {
+                        if (!ReferenceEquals(variant, package) && variant.Kind == package.Kind && variant.IsVhdl == package.IsVhdl
+                            && variant.Name.Equals(package.Name, unit.IsVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                        {
+                            _wildcardPackages.Add(variant);
+                        }
+                    }
                 }
                 else if (!(unit.IsVhdl && VhdlPredefined.IsKnownPackage(import.Library, import.Package)))
                 {
@@ -404,6 +440,26 @@ public sealed class WorkspaceBindings
         public List<ImportSymbol> Imports { get; }
 
         public bool HidesUnknownNames { get; }
+
+        /// <summary>True when an unbound name may be declared by something binding does not see (an unknown package, the VHDL standard libraries).</summary>
+        public bool MayComeFromElsewhere(string name)
+        {
+            if (HidesUnknownNames || (Unit.IsVhdl && VhdlPredefined.Contains(name)))
+            {
+                return true;
+            }
+
+            var comparison = Unit.IsVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            foreach (var import in Imports)
+            {
+                if (import.Item is not null && string.Equals(import.Item, name, comparison) && FindPackage(import.Package, import.Library) is null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool IsLibraryName(string name) =>
             name.Equals("work", StringComparison.OrdinalIgnoreCase) || VhdlPredefined.IsStandardLibrary(name)
