@@ -22,7 +22,9 @@ public static class VhdlPredefined
         "line", "text", "side", "width", "right", "left", "input", "output", "readline", "writeline", "hread", "hwrite",
         "oread", "owrite", "bread", "bwrite", "sread", "swrite", "justify", "tee", "string_read",
         // std.env
-        "stop", "finish", "resolution_limit",
+        "stop", "finish", "resolution_limit", "call_path_element", "call_path_vector", "call_path_vector_ptr", "get_call_path",
+        "file_name", "file_path", "file_line", "localtime", "gmtime", "epoch", "time_record", "dir_open", "dir_close",
+        "getenv", "vhdl_version", "tool_type", "tool_vendor", "tool_name", "tool_edition", "tool_version",
         // ieee.std_logic_1164
         "std_ulogic", "std_logic", "std_ulogic_vector", "std_logic_vector", "resolved", "x01", "x01z", "ux01", "ux01z",
         "to_bit", "to_bitvector", "to_stdulogic", "to_stdlogicvector", "to_stdulogicvector", "to_x01", "to_x01z", "to_ux01",

@@ -485,9 +485,15 @@ public sealed class WorkspaceBindings
             var comparison = Unit.IsVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             foreach (var import in Imports)
             {
-                if (import.Item is not null && string.Equals(import.Item, name, comparison)
-                    && FindPackage(import.Package, import.Library) is { } package
-                    && _bindings.ExportsOf(package.Symbol).TryGetValue(name, out var item))
+                if (import.Item is null || FindPackage(import.Package, import.Library) is not { } package
+                    || !_bindings.ExportsOf(package.Symbol).TryGetValue(name, out var item))
+                {
+                    continue;
+                }
+
+                // `use pkg.state_t` also makes the enumeration literals of state_t visible (VHDL-2008 §12.4).
+                if (string.Equals(import.Item, name, comparison)
+                    || (Unit.IsVhdl && item.Kind == DefinitionKind.EnumMember && string.Equals(item.TypeName, import.Item, comparison)))
                 {
                     return item;
                 }

@@ -585,6 +585,66 @@ public class SymbolNavigationTests
             """);
     }
 
+    [Fact]
+    public void Names_of_an_unknown_vhdl_context_are_not_reported()
+    {
+        CheckUnresolved("""
+            //- /rtl/tb.vhd
+            library vunit_lib;
+            context vunit_lib.vunit_context;
+            entity tb is end entity;
+            architecture sim of tb is
+            begin
+              process begin
+                check_equal(1, 1);
+                wait;
+              end process;
+            end architecture;
+            """);
+    }
+
+    [Fact]
+    public void A_vhdl_context_in_the_workspace_brings_its_use_clauses()
+    {
+        CheckDefinition("""
+            //- /rtl/pkg.vhd
+            package defs is
+              constant DEPTH : natural := 4;
+            --         ^^^^^ def
+            end package;
+            context proj_ctx is
+              library work;
+              use work.defs.all;
+            end context;
+            //- /rtl/a.vhd
+            context work.proj_ctx;
+            entity e is end entity;
+            architecture rtl of e is
+              signal c : natural := $0DEPTH;
+            begin
+            end architecture;
+            """);
+    }
+
+    [Fact]
+    public void Using_a_vhdl_enumeration_type_makes_its_literals_visible()
+    {
+        CheckDefinition("""
+            //- /rtl/pkg.vhd
+            package defs is
+              type status_t is (ok, busy);
+            --                  ^^ def
+            end package;
+            //- /rtl/a.vhd
+            use work.defs.status_t;
+            entity e is end entity;
+            architecture rtl of e is
+              signal s : status_t := $0ok;
+            begin
+            end architecture;
+            """);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Check helpers
 
