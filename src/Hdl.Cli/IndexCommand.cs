@@ -42,10 +42,13 @@ internal static class IndexCommand
         var indexTime = stopwatch.Elapsed;
         var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
+        var bindings = index.Bindings;
+        var references = bindings.Counts;
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;
-        var errors = index.ErrorCount + hierarchy.Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        var warnings = index.WarningCount + hierarchy.Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
+        var analysis = hierarchy.Diagnostics.AddRange(bindings.Diagnostics);
+        var errors = index.ErrorCount + analysis.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        var warnings = index.WarningCount + analysis.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
 
         if (json)
         {
@@ -77,6 +80,8 @@ internal static class IndexCommand
                 writer.WriteNumber("instances", hierarchy.InstanceCount);
                 writer.WriteNumber("graphNodes", graph.NodeCount);
                 writer.WriteNumber("graphEdges", graph.EdgeCount);
+                writer.WriteNumber("referencesBound", references.Bound);
+                writer.WriteNumber("referencesUnbound", references.Unbound);
                 writer.WriteNumber("errors", errors);
                 writer.WriteNumber("warnings", warnings);
                 writer.WriteNumber("indexSeconds", Math.Round(indexTime.TotalSeconds, 3));
@@ -104,7 +109,7 @@ internal static class IndexCommand
                     }
                 }
 
-                foreach (var diagnostic in hierarchy.Diagnostics)
+                foreach (var diagnostic in analysis)
                 {
                     Console.WriteLine(WorkspaceArguments.Format(diagnostic));
                 }
@@ -117,6 +122,7 @@ internal static class IndexCommand
 
             Console.WriteLine($"tops: {string.Join(", ", hierarchy.Tops.Select(top => top.UnitName))}");
             Console.WriteLine($"repository graph: {graph.NodeCount} nodes, {graph.EdgeCount} edges");
+            Console.WriteLine($"references: {references.Bound} bound, {references.Unbound} unbound ({references.UnboundNames} plain names, {references.External} of them from libraries or packages not in the workspace), {references.Reported} reported unresolved");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {index.Files.Length} files, {index.LineCount} lines: {unitCount} units, {hierarchy.InstanceCount} instances, {errors} errors, {warnings} warnings in {elapsed.TotalSeconds:0.00} s"));
         }

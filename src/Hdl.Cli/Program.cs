@@ -20,6 +20,8 @@ public static class Program
             DataFlowCommands.CreateDrivers(),
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
+            NavigationCommands.CreateDefinition(),
+            NavigationCommands.CreateReferences(),
         };
 
         var parseResult = root.Parse(args);

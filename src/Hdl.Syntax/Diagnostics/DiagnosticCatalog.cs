@@ -5,7 +5,8 @@ namespace Hdl.Syntax.Diagnostics;
 /// <summary>
 /// Every diagnostic the project reports. Ids are never reused: a retired entry stays here, marked retired.
 /// 1xxx syntax and preprocessing (10xx lexing and parsing, 11xx preprocessor, 12xx VHDL-specific syntax);
-/// 2xxx elaboration (20xx the instance hierarchy: binding instances to units, port and parameter connections).
+/// 2xxx elaboration (20xx the instance hierarchy: binding instances to units, port and parameter connections);
+/// 3xxx binding (30xx names bound to their declarations through scopes, imports and use clauses).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -139,6 +140,21 @@ public static class DiagnosticCatalog
         "`entity lib.e(arch)` names an architecture that was not analysed for that entity; the most recently analysed one is used instead.",
         "u : entity work.counter(fast) port map (...);");
 
+    public static readonly DiagnosticDescriptor UnresolvedIdentifier = new(
+        "HDL3001", "unresolved-identifier", DiagnosticSeverity.Warning, "'{0}' is not declared", "default", "binding",
+        "No declaration of the name is visible from here: not in an enclosing block, function or process, not in the unit (or a VHDL architecture's entity), not in an imported package or `use`d package, and not in the compilation unit. Names in units that import a package the workspace lacks are not reported (the package is, once).",
+        "module m; assign y = undeclared_signal; endmodule");
+
+    public static readonly DiagnosticDescriptor UnresolvedPackage = new(
+        "HDL3002", "unresolved-package", DiagnosticSeverity.Warning, "package '{0}' is not defined in the workspace", "default", "binding",
+        "An import, `use` clause or `pkg::name` names a package no analysed file defines. Add the file (or its library) to the inputs. The names it would provide are not reported one by one. The IEEE and STD libraries are not expected in the workspace and are not reported.",
+        "module m; import missing_pkg::*; endmodule");
+
+    public static readonly DiagnosticDescriptor UnresolvedPackageMember = new(
+        "HDL3003", "unresolved-package-member", DiagnosticSeverity.Warning, "package '{0}' has no member '{1}'", "default", "binding",
+        "`pkg::name`, `import pkg::name` or VHDL `lib.pkg.name` names something the package does not declare.",
+        "package p; localparam int W = 8; endpackage\nmodule m; localparam int X = p::WIDTH; endmodule");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
@@ -147,6 +163,7 @@ public static class DiagnosticCatalog
         MacroExpansionLimit, ResetAllInDesignElement, VhdlUnterminatedString,
         UnresolvedUnit, UnknownPort, TooManyPortConnections, UnknownParameter, TooManyParameterOverrides, DuplicateUnit,
         RecursiveInstantiation, UnknownTop, UnknownArchitecture,
+        UnresolvedIdentifier, UnresolvedPackage, UnresolvedPackageMember,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)

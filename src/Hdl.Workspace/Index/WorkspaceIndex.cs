@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Hdl.Design;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
+using Hdl.Workspace.Binding;
 using Hdl.Workspace.Parsing;
 
 namespace Hdl.Workspace.Index;
@@ -18,6 +19,7 @@ public sealed class WorkspaceIndex
 {
     private readonly Dictionary<string, IndexedFile> _filesByPath;
     private UnitTable? _units;
+    private WorkspaceBindings? _bindings;
 
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
     {
@@ -41,6 +43,9 @@ public sealed class WorkspaceIndex
 
     /// <summary>Every design unit by name; built on first use and kept with the snapshot.</summary>
     public UnitTable Units => _units ??= BuildUnitTable(Files);
+
+    /// <summary>Every reference bound across files, with the reverse map for find-references; built on first use and kept with the snapshot.</summary>
+    public WorkspaceBindings Bindings => _bindings ??= WorkspaceBindings.Build(this, CancellationToken.None);
 
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
