@@ -8,6 +8,7 @@ using Hdl.Workspace;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Filelists;
 using Hdl.Workspace.Index;
+using Hdl.Workspace.Storage;
 
 namespace Hdl.Cli;
 
@@ -18,10 +19,14 @@ internal sealed record WorkspaceRequest(
     string[] Defines,
     string[] Filelists,
     string[] FilelistsRelativeToThemselves,
-    LanguageVersion VhdlVersion);
+    LanguageVersion VhdlVersion,
+    string? IndexDirectory,
+    bool NoPersistedIndex);
 
 /// <summary>The inputs gathered from a request, ready for <see cref="WorkspaceIndex.Build"/>.</summary>
 internal sealed record GatheredWorkspace(
+    WorkspaceRequest Request,
+    string Root,
     ImmutableArray<string> Files,
     WorkspaceIndexOptions Options,
     bool IncludeDirectoriesInferred,
@@ -59,6 +64,14 @@ internal sealed class WorkspaceArguments
 
     private readonly Option<string> _standard = new("--std") { Description = "VHDL edition: 93 or 2008.", DefaultValueFactory = _ => "2008" };
 
+    private readonly Option<string> _indexDirectory = new("--index-dir")
+    {
+        Description = "Folder of the persisted index (default: .hdl under the workspace root).",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _noIndex = new("--no-index") { Description = "Analyse every file and neither read nor write the persisted index." };
+
     public WorkspaceArguments()
     {
         _standard.AcceptOnlyFromAmong("93", "2008");
@@ -82,6 +95,8 @@ internal sealed class WorkspaceArguments
         command.Options.Add(_filelists);
         command.Options.Add(_filelistsRelative);
         command.Options.Add(_standard);
+        command.Options.Add(_indexDirectory);
+        command.Options.Add(_noIndex);
     }
 
     public WorkspaceRequest Read(ParseResult parseResult) => new(
@@ -90,7 +105,9 @@ internal sealed class WorkspaceArguments
         parseResult.GetValue(_defines) ?? [],
         parseResult.GetValue(_filelists) ?? [],
         parseResult.GetValue(_filelistsRelative) ?? [],
-        parseResult.GetValue(_standard) == "93" ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008);
+        parseResult.GetValue(_standard) == "93" ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008,
+        parseResult.GetValue(_indexDirectory),
+        parseResult.GetValue(_noIndex));
 
     public static GatheredWorkspace Gather(WorkspaceRequest request)
     {
@@ -117,7 +134,8 @@ internal sealed class WorkspaceArguments
             VhdlVersion = request.VhdlVersion,
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         };
-        return new GatheredWorkspace(inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
+        var root = roots.Length > 0 && Directory.Exists(roots[0]) ? roots[0] : ".";
+        return new GatheredWorkspace(request, root, inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
     }
 
     /// <summary>
@@ -159,12 +177,36 @@ internal sealed class WorkspaceArguments
     }
 
     /// <summary>Builds the index, showing a progress line on an interactive terminal.</summary>
-    public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress)
+    public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress) =>
+        OpenIndex(workspace, showProgress).Index;
+
+    /// <summary>
+    /// The index of the workspace: loaded from the persisted index under the root (files changed since are analysed
+    /// again, and the index is brought up to date), or built from scratch with --no-index. What the persisted index
+    /// reports (rebuilt, locked) goes to stderr.
+    /// </summary>
+    public static PersistentIndexResult OpenIndex(GatheredWorkspace workspace, bool showProgress)
     {
         var progress = showProgress && !Console.IsErrorRedirected ? new ConsoleProgress() : null;
-        var index = WorkspaceIndex.Build(workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+        PersistentIndexResult result;
+        if (workspace.Request.NoPersistedIndex)
+        {
+            var index = WorkspaceIndex.Build(workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+            result = new PersistentIndexResult(index, Warm: false, []);
+        }
+        else
+        {
+            var database = IndexDatabase.ForWorkspace(workspace.Root, workspace.Request.IndexDirectory);
+            result = PersistentIndex.Open(database, workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+        }
+
         progress?.Finish();
-        return index;
+        foreach (var message in result.Messages)
+        {
+            Console.Error.WriteLine($"hdl: warning: {message}");
+        }
+
+        return result;
     }
 
     /// <summary>`path:line:col: severity ID: message`, or `hdl: severity ID: message` for a diagnostic with no place.</summary>
