@@ -48,6 +48,16 @@ public sealed class IndexDatabase
         }
     }
 
+    /// <summary>When the database file was last written, in ticks of the file system's clock; 0 when it does not exist.</summary>
+    public long LastWriteTicks
+    {
+        get
+        {
+            var info = new FileInfo(Path);
+            return info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
+        }
+    }
+
     /// <summary>An open connection to the database, creating the file and its folder when missing.</summary>
     public SqliteConnection OpenConnection()
     {

@@ -71,7 +71,7 @@ public static class PersistentIndex
         var changed = new List<string>();
         foreach (var path in paths)
         {
-            if (stored.FileStamps.TryGetValue(path, out var stamp) && stamp != stamps[path])
+            if (stored.FileStamps.TryGetValue(path, out var stamp) && stored.MayHaveChanged(stamp, stamps[path]))
             {
                 changed.Add(path);
             }
@@ -79,7 +79,7 @@ public static class PersistentIndex
 
         foreach (var (path, stamp) in stored.IncludeStamps)
         {
-            if (stamp != stamps[path])
+            if (stored.MayHaveChanged(stamp, stamps[path]))
             {
                 changed.Add(path);
             }
@@ -162,6 +162,7 @@ public static class PersistentIndex
 
     private static StoredIndex Load(IndexDatabase database, string key, ImmutableArray<string>.Builder messages, CancellationToken cancellationToken)
     {
+        var savedAt = database.LastWriteTicks;
         using var connection = database.OpenConnection();
         IndexDatabase.Execute(connection, CreateTables);
         var storedKey = ReadMeta(connection, "key");
@@ -235,7 +236,7 @@ public static class PersistentIndex
             fileStamps[path] = stamp;
         }
 
-        return new StoredIndex([.. files], fileStamps, includeStamps);
+        return new StoredIndex([.. files], fileStamps, includeStamps) { SavedAt = savedAt };
     }
 
     private static bool TrySave(
@@ -354,6 +355,16 @@ public static class PersistentIndex
         IReadOnlyDictionary<string, FileStamp> IncludeStamps)
     {
         public static readonly StoredIndex Empty = new([], new Dictionary<string, FileStamp>(), new Dictionary<string, FileStamp>());
+
+        /// <summary>Last write time of the database file, on the file system's clock.</summary>
+        public long SavedAt { get; init; }
+
+        /// <summary>
+        /// A file needs hashing when its stamp differs, or when it was written no earlier than the index (git's "racy"
+        /// rule): file times are coarse, so an edit in the same tick as the save that does not change the length
+        /// would otherwise look untouched.
+        /// </summary>
+        public bool MayHaveChanged(FileStamp stored, FileStamp current) => stored != current || current.Modified >= SavedAt;
     }
 }
 
