@@ -41,7 +41,7 @@ internal static class IndexCommand
         var opened = WorkspaceArguments.OpenIndex(gathered, showProgress: !json);
         var index = opened.Index;
         var indexTime = stopwatch.Elapsed;
-        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
+        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = gathered.Tops }, CancellationToken.None);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;

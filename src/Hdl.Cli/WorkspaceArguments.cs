@@ -5,6 +5,7 @@ using Hdl.Syntax;
 using Hdl.Syntax.Diagnostics;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace;
+using Hdl.Workspace.Configuration;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Filelists;
 using Hdl.Workspace.Index;
@@ -31,7 +32,11 @@ internal sealed record GatheredWorkspace(
     WorkspaceIndexOptions Options,
     bool IncludeDirectoriesInferred,
     ImmutableArray<FilelistWarning> FilelistWarnings,
-    ImmutableArray<string> UsageProblems);
+    ImmutableArray<string> UsageProblems)
+{
+    /// <summary>Top units named in hdl.json, used when the command line names none.</summary>
+    public ImmutableArray<string> Tops { get; init; } = [];
+}
 
 /// <summary>
 /// The options `hdl index` and `hdl hierarchy` share, and the gathering of inputs from them: folders are discovered,
@@ -113,12 +118,39 @@ internal sealed class WorkspaceArguments
     {
         var usageProblems = ImmutableArray.CreateBuilder<string>();
         var filelistWarnings = ImmutableArray.CreateBuilder<FilelistWarning>();
-        var inputs = ReadInputs(request.IncludeDirectories, request.Defines, request.Filelists, request.FilelistsRelativeToThemselves, usageProblems, filelistWarnings);
-
         var roots = request.Roots.Length == 0 && request.Filelists.Length == 0 && request.FilelistsRelativeToThemselves.Length == 0
             ? ["."]
             : request.Roots;
-        var discovered = HdlFileDiscovery.Discover(roots, CancellationToken.None);
+        var root = roots.Length > 0 && Directory.Exists(roots[0]) ? roots[0] : ".";
+
+        // hdl.json comes first so the command line adds to it (and a define given on the command line wins).
+        var (configuration, configurationErrors) = DiskConfigurationLoader.Load(root);
+        foreach (var error in configurationErrors)
+        {
+            usageProblems.Add(error.ToString());
+        }
+
+        var inRoot = (string path) => FilelistReader.ResolvePath(root == "." ? string.Empty : root, path);
+        var inputs = ReadInputs(
+            [.. configuration.IncludeDirectories.Select(inRoot), .. request.IncludeDirectories],
+            [.. configuration.Defines.Select(define => define.Value is null ? define.Name : $"{define.Name}={define.Value}"), .. request.Defines],
+            request.Filelists,
+            [.. configuration.Filelists.Select(inRoot), .. request.FilelistsRelativeToThemselves],
+            usageProblems,
+            filelistWarnings);
+
+        // Filelists in hdl.json name the sources: the root folder is then not searched (folders given explicitly still are).
+        if (!configuration.Filelists.IsEmpty && request.Roots.Length == 0)
+        {
+            roots = [];
+        }
+
+        var discoveryOptions = new FileDiscoveryOptions
+        {
+            Excludes = IgnoreRules.FromGlobs(configuration.Exclude),
+            RespectGitIgnore = configuration.RespectGitIgnore,
+        };
+        var discovered = HdlFileDiscovery.Discover(roots, discoveryOptions, CancellationToken.None);
         foreach (var missing in discovered.MissingPaths)
         {
             usageProblems.Add($"no such file or directory: '{missing}'");
@@ -132,10 +164,13 @@ internal sealed class WorkspaceArguments
         {
             Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = inputs.IncludeDirectories, Defines = inputs.Defines },
             VhdlVersion = request.VhdlVersion,
+            VhdlLibraryByPath = LibraryMapping.Map(root, inputs.Files, configuration.Libraries),
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         };
-        var root = roots.Length > 0 && Directory.Exists(roots[0]) ? roots[0] : ".";
-        return new GatheredWorkspace(request, root, inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
+        return new GatheredWorkspace(request, root, inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable())
+        {
+            Tops = configuration.Tops,
+        };
     }
 
     /// <summary>
