@@ -83,6 +83,11 @@ public sealed class IndexDatabase
     /// <summary>Removes the database and its journal files, so a damaged index can be built anew.</summary>
     public void Delete()
     {
+        if (!Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+        {
+            return;
+        }
+
         foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + "-journal" })
         {
             File.Delete(file);
