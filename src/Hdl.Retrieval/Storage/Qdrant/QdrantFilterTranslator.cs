@@ -63,6 +63,7 @@ internal static class QdrantFilterTranslator
         var (collection, item) = call.Object is null && call.Arguments.Count == 2
             ? (call.Arguments[0], call.Arguments[1])
             : (call.Object, call.Arguments.Count == 1 ? call.Arguments[0] : null);
+        collection = collection is null ? null : WithoutSpanConversion(collection);
         if (collection is null || item is null || FieldOf(item, record) is not { } field
             || Evaluate(collection, record, call) is not IEnumerable values || values is string)
         {
@@ -77,6 +78,28 @@ internal static class QdrantFilterTranslator
         }
 
         return new QdrantFieldMatch(field, items.Select(value => value!).ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Since C# 14, <c>array.Contains(x)</c> binds to <c>MemoryExtensions.Contains</c> on an implicit span conversion
+    /// of the array, which a compiled expression cannot invoke; the array underneath is what we want.
+    /// </summary>
+    private static Expression WithoutSpanConversion(Expression expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case UnaryExpression { NodeType: ExpressionType.Convert } conversion:
+                    expression = conversion.Operand;
+                    break;
+                case MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } implicitConversion:
+                    expression = implicitConversion.Arguments[0];
+                    break;
+                default:
+                    return expression;
+            }
+        }
     }
 
     private static string? FieldOf(Expression expression, ParameterExpression record)

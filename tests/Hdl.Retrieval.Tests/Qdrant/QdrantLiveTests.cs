@@ -1,0 +1,67 @@
+using Hdl.Retrieval.Storage.Qdrant;
+using Microsoft.Extensions.VectorData;
+
+namespace Hdl.Retrieval.Tests.Qdrant;
+
+/// <summary>Runs only when <c>QDRANT_URL</c> names a server (e.g. http://localhost:6333); the one allowed skip.</summary>
+public sealed class QdrantLiveFactAttribute : FactAttribute
+{
+    public QdrantLiveFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("QDRANT_URL")))
+        {
+            Skip = "QDRANT_URL is not set: no Qdrant server to test against";
+        }
+    }
+}
+
+public class QdrantLiveTests
+{
+    [QdrantLiveFact]
+    public async Task A_real_server_stores_searches_filters_and_deletes_chunks()
+    {
+        var options = new QdrantOptions(new Uri(Environment.GetEnvironmentVariable("QDRANT_URL")!), $"hdl_test_{Guid.NewGuid():N}", 4)
+        {
+            ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY"),
+        };
+        using var collection = new QdrantChunkCollection(options);
+        try
+        {
+            Assert.False(await collection.CollectionExistsAsync());
+            await collection.EnsureCollectionExistsAsync();
+            await collection.EnsureCollectionExistsAsync();
+            await collection.UpsertAsync(
+            [
+                new("rtl/uart.sv#tx", "rtl/uart.sv", "uart", "process", "block", 12, 30, new float[] { 1, 0, 0, 0 }),
+                new("rtl/uart.sv#baud_cnt", "rtl/uart.sv", "uart", "signal", "signal", 8, 8, new float[] { 0.9f, 0.1f, 0, 0 }),
+                new("rtl/top.sv#top", "rtl/top.sv", null, "unit", "module", 1, 40, new float[] { 0, 1, 0, 0 }),
+            ]);
+
+            var blocks = await SearchAsync(collection, new() { Filter = record => record.Granularity == "block" || record.Granularity == "signal" });
+            Assert.Equal(["rtl/uart.sv#tx", "rtl/uart.sv#baud_cnt"], blocks.Select(hit => hit.Record.ChunkId));
+            Assert.Equal(1.0, blocks[0].Score!.Value, precision: 4);
+
+            var read = await collection.GetAsync("rtl/top.sv#top", new RecordRetrievalOptions { IncludeVectors = true });
+            Assert.Equal([0f, 1, 0, 0], read!.Vector.ToArray());
+            Assert.Null(read.Unit);
+
+            await collection.DeleteFileAsync("rtl/uart.sv");
+            Assert.Equal(["rtl/top.sv#top"], (await SearchAsync(collection, new())).Select(hit => hit.Record.ChunkId));
+        }
+        finally
+        {
+            await collection.EnsureCollectionDeletedAsync();
+        }
+    }
+
+    private static async Task<List<VectorSearchResult<ChunkVectorRecord>>> SearchAsync(QdrantChunkCollection collection, VectorSearchOptions<ChunkVectorRecord> options)
+    {
+        List<VectorSearchResult<ChunkVectorRecord>> hits = [];
+        await foreach (var hit in collection.SearchAsync(new float[] { 1, 0, 0, 0 }, 10, options))
+        {
+            hits.Add(hit);
+        }
+
+        return hits;
+    }
+}
