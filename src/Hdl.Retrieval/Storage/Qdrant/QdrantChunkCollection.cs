@@ -541,8 +541,7 @@ public sealed class QdrantChunkCollection : VectorStoreCollection<string, ChunkV
             return error.GetString()!;
         }
 
-        var trimmed = body.Trim();
-        return trimmed.Length == 0 ? "(empty body)" : trimmed.Length <= 300 ? trimmed : string.Concat(trimmed.AsSpan(0, 300), "…");
+        return ResponseText.Quote(body);
     }
 
     private VectorStoreException Error(string operation, string detail, Exception? inner = null) =>
