@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Storage;
+using Hdl.Retrieval.Text;
+using Hdl.Workspace;
+using Hdl.Workspace.Graph;
+using Hdl.Workspace.Index;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.VectorData;
+
+namespace Hdl.Retrieval.Indexing;
+
+/// <summary>What an index update did.</summary>
+public sealed record RetrievalIndexUpdate(int FilesUpdated, int FilesRemoved, int ChunksWritten, int EdgesWritten, int TotalChunks, bool Reembedded);
+
+/// <summary>Settings of the index build.</summary>
+public sealed record RetrievalIndexOptions
+{
+    public static readonly RetrievalIndexOptions Default = new();
+
+    public ChunkingOptions Chunking { get; init; } = ChunkingOptions.Default;
+
+    /// <summary>Texts sent to the embedding generator at once.</summary>
+    public int EmbeddingBatchSize { get; init; } = 256;
+
+    /// <summary>Characters of a chunk given to the embedding generator (remote models have input limits).</summary>
+    public int MaxEmbeddingCharacters { get; init; } = 4000;
+}
+
+/// <summary>
+/// Brings the retrieval index up to date with a workspace snapshot: only files whose content hash changed (or that
+/// appeared or vanished) are re-chunked, re-embedded and have their graph edges rewritten; every other file's rows
+/// stay as they are. A change of embedding provider, model or dimension re-embeds everything.
+/// </summary>
+public sealed class RetrievalIndexer(
+    SqliteRetrievalStore store,
+    VectorStoreCollection<string, ChunkVectorRecord> vectors,
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    TextAnalyzer analyzer,
+    RetrievalIndexOptions options)
+{
+    /// <summary>Bumped when chunking or analysis changes, so an old index is rebuilt rather than mixed.</summary>
+    public const string IndexFormat = "chunks-v1";
+
+    public static string EmbeddingIdentity(IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        return $"{metadata?.ProviderName ?? generator.GetType().Name}/{metadata?.DefaultModelId ?? "default"}/{metadata?.DefaultModelDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
+    }
+
+    /// <summary>Files whose stored hash differs from the snapshot's (new, changed) and stored files the snapshot lacks.</summary>
+    public (ImmutableArray<string> Changed, ImmutableArray<string> Removed) Differences(IReadOnlyDictionary<string, string> currentHashes)
+    {
+        ArgumentNullException.ThrowIfNull(currentHashes);
+        var stored = store.FileHashes();
+        var everything = !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal)
+            || !string.Equals(store.GetMeta("format"), IndexFormat, StringComparison.Ordinal);
+        var changed = currentHashes.Where(pair => everything || !stored.TryGetValue(pair.Key, out var hash) || hash != pair.Value).Select(pair => pair.Key).Order(StringComparer.Ordinal);
+        var removed = stored.Keys.Where(path => !currentHashes.ContainsKey(path)).Order(StringComparer.Ordinal);
+        return ([.. changed], [.. removed]);
+    }
+
+    public async Task<RetrievalIndexUpdate> UpdateAsync(WorkspaceIndex index, RepositoryGraph graph, ISourceFileReader reader, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(reader);
+        var analysed = index.Files.Where(file => file.Design is not null).ToList();
+        var currentHashes = analysed.ToDictionary(file => file.Path, file => file.ContentHash, StringComparer.Ordinal);
+        var (changed, removed) = Differences(currentHashes);
+        var reembed = !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal);
+        await vectors.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
+        if (changed.IsEmpty && removed.IsEmpty)
+        {
+            return new RetrievalIndexUpdate(0, 0, 0, 0, store.ChunkCount(), false);
+        }
+
+        var changedSet = changed.ToHashSet(StringComparer.Ordinal);
+        var fileChunks = new List<FileChunks>();
+        var chunksByFile = new Dictionary<string, ImmutableArray<Chunk>>(StringComparer.Ordinal);
+        foreach (var file in analysed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (changedSet.Contains(file.Path))
+            {
+                var text = reader.Read(file.Path, cancellationToken).Text?.Text ?? string.Empty;
+                var chunks = Chunker.Chunk(file.Design!, text, options.Chunking);
+                chunksByFile[file.Path] = chunks;
+                fileChunks.Add(new FileChunks(file.Path, file.ContentHash, chunks, [.. chunks.Select(Analyze)]));
+            }
+            else
+            {
+                // Ids and anchors come from the design model alone, so an unchanged file is chunked without its text
+                // just to map graph nodes in it to chunk ids.
+                chunksByFile[file.Path] = Chunker.Chunk(file.Design!, string.Empty, options.Chunking);
+            }
+        }
+
+        foreach (var path in removed)
+        {
+            fileChunks.Add(new FileChunks(path, null, [], []));
+        }
+
+        var edges = ChunkGraph.Edges(graph, chunksByFile, changedSet);
+        store.ReplaceFiles(fileChunks, edges, cancellationToken);
+
+        await DeleteVectorsOfAsync(changed.Concat(removed), cancellationToken).ConfigureAwait(false);
+        var toEmbed = fileChunks.SelectMany(file => file.Chunks).ToList();
+        var written = 0;
+        foreach (var batch in toEmbed.Chunk(options.EmbeddingBatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var embeddings = await generator.GenerateAsync(batch.Select(EmbeddingText), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var records = batch.Zip(embeddings).Select(pair => new ChunkVectorRecord
+            {
+                Id = pair.First.Id,
+                Path = pair.First.Path,
+                Granularity = ChunkVectorRecord.GranularityName(pair.First.Granularity),
+                Vector = Normalized(pair.Second.Vector),
+            }).ToList();
+            await vectors.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+            written += batch.Length;
+            progress?.Report((written, toEmbed.Count));
+        }
+
+        store.SetMeta("embedding", EmbeddingIdentity(generator));
+        store.SetMeta("format", IndexFormat);
+        return new RetrievalIndexUpdate(changed.Length, removed.Length, toEmbed.Count, edges.Length, store.ChunkCount(), reembed);
+    }
+
+    /// <summary>The terms of a chunk's three indexed fields.</summary>
+    public IndexedFields Analyze(Chunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var names = new List<string>();
+        foreach (var name in chunk.Names.Append(chunk.Name).Append(chunk.Unit))
+        {
+            analyzer.AnalyzeIdentifier(name, names);
+        }
+
+        var comments = new List<string>();
+        analyzer.AnalyzeProse(chunk.Comments, comments);
+        var body = new List<string>();
+        analyzer.AnalyzeCode(chunk.Body, body);
+        return new IndexedFields(string.Join(' ', names), string.Join(' ', comments), string.Join(' ', body));
+    }
+
+    /// <summary>What the embedding sees: where the chunk is, what it is called, what its comments say, then its code.</summary>
+    public string EmbeddingText(Chunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var text = $"{chunk.Context}\n{string.Join(' ', chunk.Names)}\n{chunk.Comments}\n{chunk.Body}";
+        return text.Length <= options.MaxEmbeddingCharacters ? text : text[..options.MaxEmbeddingCharacters];
+    }
+
+    private async Task DeleteVectorsOfAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        if (vectors is SqliteVectorCollection embedded)
+        {
+            await embedded.DeleteByPathAsync(paths, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A store without delete-by-path: find the file's records through the filter, then delete them by key.
+        foreach (var path in paths)
+        {
+            var keys = new List<string>();
+            await foreach (var record in vectors.GetAsync(record => record.Path == path, int.MaxValue, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(record.Id);
+            }
+
+            await vectors.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ReadOnlyMemory<float> Normalized(ReadOnlyMemory<float> vector)
+    {
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector.Span);
+        if (norm <= 0 || MathF.Abs(norm - 1f) < 1e-4f)
+        {
+            return vector;
+        }
+
+        var copy = vector.ToArray();
+        System.Numerics.Tensors.TensorPrimitives.Divide(copy, norm, copy);
+        return copy;
+    }
+}
