@@ -66,7 +66,9 @@ public sealed class RetrievalIndexer(
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(reader);
-        var analysed = index.Files.Where(file => file.Design is not null).ToList();
+        // Files without a design model (unreadable, binary) are recorded with no chunks, so they do not look changed
+        // on every run.
+        var analysed = index.Files.ToList();
         var currentHashes = analysed.ToDictionary(file => file.Path, file => file.ContentHash, StringComparer.Ordinal);
         var (changed, removed) = Differences(currentHashes);
         var reembed = !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal);
@@ -85,7 +87,7 @@ public sealed class RetrievalIndexer(
             if (changedSet.Contains(file.Path))
             {
                 var text = reader.Read(file.Path, cancellationToken).Text?.Text ?? string.Empty;
-                var chunks = Chunker.Chunk(file.Design!, text, options.Chunking);
+                var chunks = file.Design is null ? [] : Chunker.Chunk(file.Design, text, options.Chunking);
                 chunksByFile[file.Path] = chunks;
                 fileChunks.Add(new FileChunks(file.Path, file.ContentHash, chunks, [.. chunks.Select(Analyze)]));
             }
@@ -93,7 +95,7 @@ public sealed class RetrievalIndexer(
             {
                 // Ids and anchors come from the design model alone, so an unchanged file is chunked without its text
                 // just to map graph nodes in it to chunk ids.
-                chunksByFile[file.Path] = Chunker.Chunk(file.Design!, string.Empty, options.Chunking);
+                chunksByFile[file.Path] = file.Design is null ? [] : Chunker.Chunk(file.Design, string.Empty, options.Chunking);
             }
         }
 
