@@ -83,8 +83,7 @@ internal static class EvalCommand
         var ranks = new Dictionary<(SearchMode, Granularity), List<int?>>();
         var missed = new List<string>();
         var skipped = 0;
-        var searchTime = TimeSpan.Zero;
-        var searches = 0;
+        var latencies = new List<double>();
         foreach (var group in queries.GroupBy(query => query.Repo))
         {
             if (!repos.TryGetValue(group.Key, out var root))
@@ -109,14 +108,18 @@ internal static class EvalCommand
 
             using (session)
             {
+                if (session.UpdateSummary is { } summary)
+                {
+                    Console.Error.WriteLine($"{group.Key}: {summary}");
+                }
+
                 foreach (var query in group)
                 {
                     foreach (var mode in modes)
                     {
                         var stopwatch = Stopwatch.StartNew();
                         var hits = await session.Searcher.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode }, cancellationToken).ConfigureAwait(false);
-                        searchTime += stopwatch.Elapsed;
-                        searches++;
+                        latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
                         int? rank = null;
                         for (var index = 0; index < hits.Length && rank is null; index++)
                         {
@@ -155,10 +158,16 @@ internal static class EvalCommand
             }
         }
 
-        var meanMilliseconds = searches == 0 ? 0 : searchTime.TotalMilliseconds / searches;
+        // The first searches load the vectors and warm the caches: reported apart, not mixed into the percentiles.
+        var warm = latencies.Skip(Math.Min(latencies.Count - 1, modes.Length)).Order().ToList();
+        var latency = new Latency(
+            latencies.Count == 0 ? 0 : latencies.Average(),
+            Percentile(warm, 0.50),
+            Percentile(warm, 0.99),
+            latencies.Count == 0 ? 0 : latencies[0]);
         if (json)
         {
-            WriteJson(queryPath, queries.Length, skipped, meanMilliseconds, rows);
+            WriteJson(queryPath, queries.Length, skipped, latency, rows);
         }
         else
         {
@@ -170,7 +179,7 @@ internal static class EvalCommand
                     $"| {mode} | {granularity} | {metrics.Queries} | {metrics.AccuracyAt1:0.000} | {metrics.AccuracyAt5:0.000} | {metrics.AccuracyAt10:0.000} | {metrics.MrrAt10:0.000} |"));
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queries.Length} queries ({skipped} skipped), mean search time {meanMilliseconds:0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queries.Length} queries ({skipped} skipped); search time mean {latency.Mean:0.0} ms, p50 {latency.P50:0.0} ms, p99 {latency.P99:0.0} ms, first {latency.First:0.0} ms"));
             foreach (var miss in missed)
             {
                 Console.WriteLine($"miss: {miss}");
@@ -180,7 +189,12 @@ internal static class EvalCommand
         return problems.IsEmpty ? Program.ExitSuccess : Program.ExitErrorsFound;
     }
 
-    private static void WriteJson(string queryPath, int queryCount, int skipped, double meanMilliseconds, List<(string Mode, string Granularity, EvalMetrics Metrics)> rows)
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+
+    private sealed record Latency(double Mean, double P50, double P99, double First);
+
+    private static void WriteJson(string queryPath, int queryCount, int skipped, Latency latency, List<(string Mode, string Granularity, EvalMetrics Metrics)> rows)
     {
         using var output = Console.OpenStandardOutput();
         using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
@@ -189,7 +203,12 @@ internal static class EvalCommand
             writer.WriteString("queries", queryPath);
             writer.WriteNumber("queryCount", queryCount);
             writer.WriteNumber("skipped", skipped);
-            writer.WriteNumber("meanSearchMilliseconds", Math.Round(meanMilliseconds, 2));
+            writer.WriteStartObject("searchMilliseconds");
+            writer.WriteNumber("mean", Math.Round(latency.Mean, 2));
+            writer.WriteNumber("p50", Math.Round(latency.P50, 2));
+            writer.WriteNumber("p99", Math.Round(latency.P99, 2));
+            writer.WriteNumber("first", Math.Round(latency.First, 2));
+            writer.WriteEndObject();
             writer.WriteStartObject("modes");
             foreach (var mode in rows.GroupBy(row => row.Mode))
             {

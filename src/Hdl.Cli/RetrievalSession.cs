@@ -22,11 +22,12 @@ internal sealed class RetrievalSession : IDisposable
     private readonly SqliteRetrievalStore _store;
     private readonly RetrievalBackend _backend;
 
-    private RetrievalSession(SqliteRetrievalStore store, RetrievalBackend backend, RetrievalIndexUpdate update, TimeSpan updateTime)
+    private RetrievalSession(SqliteRetrievalStore store, RetrievalBackend backend, RetrievalIndexUpdate update, TimeSpan analysisTime, TimeSpan updateTime)
     {
         _store = store;
         _backend = backend;
         Update = update;
+        AnalysisTime = analysisTime;
         UpdateTime = updateTime;
         Searcher = new RetrievalSearcher(store, backend.Vectors!, backend.Generator!, TextAnalyzer.Default);
     }
@@ -35,7 +36,15 @@ internal sealed class RetrievalSession : IDisposable
 
     public RetrievalIndexUpdate Update { get; }
 
+    /// <summary>Time spent analysing the workspace (parsing, design models, graph) because files changed.</summary>
+    public TimeSpan AnalysisTime { get; }
+
+    /// <summary>Time spent on the retrieval index itself: hashing, chunking, embedding, writing.</summary>
     public TimeSpan UpdateTime { get; }
+
+    /// <summary>One line for stderr describing the update, or null when nothing changed.</summary>
+    public string? UpdateSummary => Update.FilesUpdated == 0 && Update.FilesRemoved == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"retrieval index: {Update.FilesUpdated} files updated, {Update.FilesRemoved} removed, {Update.ChunksWritten} chunks and {Update.EdgesWritten} edges written, {Update.TotalChunks} chunks in all; workspace analysis {AnalysisTime.TotalSeconds:0.00} s, retrieval index {UpdateTime.TotalSeconds:0.00} s");
 
     /// <summary>`.hdl/index.db` under the first root folder (or the current folder), unless an index folder is given.</summary>
     public static string DatabasePath(string[] roots, string? indexDirectory)
@@ -92,10 +101,13 @@ internal sealed class RetrievalSession : IDisposable
 
         var (changed, removed) = indexer.Differences(hashes);
         var update = new RetrievalIndexUpdate(0, 0, 0, 0, store.ChunkCount(), false);
+        var analysisTime = TimeSpan.Zero;
         if (!changed.IsEmpty || !removed.IsEmpty)
         {
+            var analysisStart = stopwatch.Elapsed;
             var index = WorkspaceArguments.BuildIndex(gathered, showProgress);
             var graph = RepositoryGraph.Build(index, cancellationToken);
+            analysisTime = stopwatch.Elapsed - analysisStart;
             var progress = showProgress && !Console.IsErrorRedirected ? new Progress<(int Done, int Total)>(value => Console.Error.Write($"\rembedding {value.Done}/{value.Total} chunks")) : null;
             update = await indexer.UpdateAsync(index, graph, reader, progress, cancellationToken).ConfigureAwait(false);
             if (progress is not null)
@@ -104,7 +116,7 @@ internal sealed class RetrievalSession : IDisposable
             }
         }
 
-        return (new RetrievalSession(store, backend, update, stopwatch.Elapsed), problems);
+        return (new RetrievalSession(store, backend, update, analysisTime, stopwatch.Elapsed - analysisTime), problems);
     }
 
     public void Dispose()

@@ -70,6 +70,11 @@ internal static class SearchCommand
 
         using (session)
         {
+            if (session.UpdateSummary is { } summary)
+            {
+                Console.Error.WriteLine(summary);
+            }
+
             var options = SearchOptions.Default with { Granularity = granularity, Top = top, Mode = retrieval.Mode };
             var hits = await session.Searcher.SearchAsync(query, options, cancellationToken).ConfigureAwait(false);
             if (json)

@@ -15,8 +15,8 @@ public sealed record ChunkingOptions
     /// <summary>Comment lines right above an item that count as its documentation.</summary>
     public int LeadingCommentLines { get; init; } = 12;
 
-    /// <summary>Blank or other lines allowed between continuous assignments of one group.</summary>
-    public int AssignmentGroupGap { get; init; } = 1;
+    /// <summary>Lines allowed between continuous assignments of one group: none by default, since designers separate groups by a blank line or a comment.</summary>
+    public int AssignmentGroupGap { get; init; }
 
     /// <summary>Assignments in one group at most, so a long list of assigns still gives focused chunks.</summary>
     public int MaxAssignmentsPerGroup { get; init; } = 10;
@@ -119,9 +119,14 @@ public static class Chunker
 
         private void AddUnitHeader(DesignUnitSymbol unit, int unitFirst, int unitLast)
         {
+            // The header ends at the last port or parameter; a VHDL architecture has neither, and its header is the
+            // declarative part, which ends at its last unit-level declaration.
+            var withoutPorts = unit.Kind == DesignUnitKind.Architecture
+                ? unit.Declarations.Where(declaration => declaration.Scope is null).Select(declaration => declaration.Location.End.Line).DefaultIfEmpty(unitFirst).Max()
+                : Math.Min(unitLast, unitFirst + options.HeaderLinesWithoutPorts);
             var headerLast = unit.Ports.Select(port => port.Location.End.Line)
                 .Concat(unit.Parameters.Select(parameter => parameter.Location.End.Line))
-                .DefaultIfEmpty(Math.Min(unitLast, unitFirst + options.HeaderLinesWithoutPorts))
+                .DefaultIfEmpty(withoutPorts)
                 .Max();
             headerLast = Math.Min(Math.Max(headerLast, unitFirst), unitLast);
 

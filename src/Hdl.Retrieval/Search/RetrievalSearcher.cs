@@ -24,6 +24,11 @@ public sealed class RetrievalSearcher(
         ArgumentNullException.ThrowIfNull(options);
         var fusion = options.Fusion;
         var terms = analyzer.AnalyzeQuery(query);
+        if (terms.IsEmpty)
+        {
+            // Nothing in the query survives analysis (only stop words or punctuation): there is nothing to match.
+            return [];
+        }
         var useLexical = options.Mode is SearchMode.Lexical or SearchMode.Hybrid or SearchMode.Graph;
         var useVector = options.Mode is SearchMode.Vector or SearchMode.Hybrid or SearchMode.Graph;
         var useGraph = options.Mode is SearchMode.Graph or SearchMode.Hybrid;
@@ -134,7 +139,7 @@ public sealed class RetrievalSearcher(
         FusionOptions fusion,
         Dictionary<string, string> paths)
     {
-        var seedScores = RankFusion.Fuse([(lexicalSeeds.Select(seed => seed.Id).ToList(), fusion.LexicalWeight), (vectorSeeds.Select(seed => seed.Id).ToList(), fusion.VectorWeight)], fusion.RrfK)
+        var seedScores = RankFusion.Fuse([(lexicalSeeds.Select(seed => seed.Id).ToList(), fusion.LexicalWeight), (vectorSeeds.Select(seed => seed.Id).ToList(), fusion.VectorWeight)], fusion.SeedRrfK)
             .ToDictionary(pair => pair.Item, pair => pair.Score, StringComparer.Ordinal);
         if (seedScores.Count == 0)
         {

@@ -33,6 +33,12 @@ public sealed record FusionOptions
     /// <summary>Hits of any granularity that seed the graph walk (a signal hit points at its module).</summary>
     public int GraphSeeds { get; init; } = 20;
 
+    /// <summary>
+    /// The `k` of the fusion that weighs the graph seeds: small, so the walk starts mostly from the best few hits
+    /// rather than evenly from twenty.
+    /// </summary>
+    public double SeedRrfK { get; init; } = 2;
+
     /// <summary>Restart probability of the personalized PageRank: high keeps the walk near the seeds.</summary>
     public double Restart { get; init; } = 0.3;
 

@@ -141,7 +141,7 @@ public sealed class HdlLexicon
         ["wishbone", "wbs", "wbm"],
         ["mst", "master", "manager", "host", "initiator"],
         ["slv", "slave", "subordinate", "device", "target"],
-        ["bus", "interconnect", "xbar", "crossbar", "fabric"],
+        ["bus", "buses", "busses", "interconnect", "xbar", "crossbar", "fabric"],
         ["brg", "bridge"],
         ["intf", "interface", "itf"],
         ["burst", "bst"],

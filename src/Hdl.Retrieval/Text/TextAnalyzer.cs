@@ -122,7 +122,8 @@ public sealed class TextAnalyzer
             return canonical;
         }
 
-        if (subToken.Length == 1 && !char.IsDigit(subToken[0]))
+        // Single letters (`_i`, `_o`, `q`) and bare numbers (`8'h00`, `data2`) say nothing a query would ask for.
+        if (subToken.Length == 1 || char.IsDigit(subToken[0]))
         {
             return null;
         }
