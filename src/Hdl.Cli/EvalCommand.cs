@@ -30,6 +30,7 @@ internal static class EvalCommand
         var indexDirectory = new Option<string>("--index-dir") { Description = "Folder holding one index per repository (default: .hdl/eval).", DefaultValueFactory = _ => Path.Combine(".hdl", "eval"), HelpName = "DIR" };
         var misses = new Option<bool>("--misses") { Description = "List the queries hybrid search did not answer in its top ten." };
         var json = new Option<bool>("--json") { Description = "Print the metrics as one JSON document." };
+        var fusion = new Option<string?>("--fusion") { Description = "Fusion weights to try, e.g. lexical=1,vector=0.5,graph=0.3,k=60 (default: the built-in ones).", HelpName = "WEIGHTS" };
         var search = new Command("search", "Evaluate search on a query set: Acc@1/5/10 and MRR@10 per mode and granularity.");
         search.Arguments.Add(queries);
         search.Options.Add(repos);
@@ -37,6 +38,7 @@ internal static class EvalCommand
         search.Options.Add(indexDirectory);
         search.Options.Add(misses);
         search.Options.Add(json);
+        search.Options.Add(fusion);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(queries)!,
             parseResult.GetValue(repos) ?? [],
@@ -44,12 +46,35 @@ internal static class EvalCommand
             parseResult.GetValue(indexDirectory)!,
             parseResult.GetValue(misses),
             parseResult.GetValue(json),
+            parseResult.GetValue(fusion),
             cancellationToken));
         return new Command("eval", "Measure the quality of a service on a labelled query set.") { search };
     }
 
-    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, string? fusionText, CancellationToken cancellationToken)
     {
+        var fusion = FusionOptions.Default;
+        foreach (var setting in (fusionText ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = setting.Split('=');
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                Console.Error.WriteLine($"hdl: error: --fusion '{setting}' is not NAME=NUMBER");
+                return Program.ExitUsageError;
+            }
+
+            fusion = parts[0] switch
+            {
+                "lexical" => fusion with { LexicalWeight = value },
+                "vector" => fusion with { VectorWeight = value },
+                "graph" => fusion with { GraphWeight = value },
+                "k" => fusion with { RrfK = value },
+                "seeds" => fusion with { GraphSeeds = (int)value },
+                "restart" => fusion with { Restart = value },
+                _ => fusion,
+            };
+        }
+
         string text;
         try
         {
@@ -118,7 +143,7 @@ internal static class EvalCommand
                     foreach (var mode in modes)
                     {
                         var stopwatch = Stopwatch.StartNew();
-                        var hits = await session.Searcher.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode }, cancellationToken).ConfigureAwait(false);
+                        var hits = await session.Searcher.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
                         latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
                         int? rank = null;
                         for (var index = 0; index < hits.Length && rank is null; index++)

@@ -44,7 +44,7 @@ internal sealed class RetrievalSession : IDisposable
 
     /// <summary>One line for stderr describing the update, or null when nothing changed.</summary>
     public string? UpdateSummary => Update.FilesUpdated == 0 && Update.FilesRemoved == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"retrieval index: {Update.FilesUpdated} files updated, {Update.FilesRemoved} removed, {Update.ChunksWritten} chunks and {Update.EdgesWritten} edges written, {Update.TotalChunks} chunks in all; workspace analysis {AnalysisTime.TotalSeconds:0.00} s, retrieval index {UpdateTime.TotalSeconds:0.00} s");
+        $"retrieval index: {Update.FilesUpdated} files updated, {Update.FilesRemoved} removed, {Update.ChunksWritten} chunks and {Update.EdgesWritten} edges written, {Update.TotalChunks} chunks in all; workspace analysis {AnalysisTime.TotalSeconds:0.00} s, retrieval index {UpdateTime.TotalSeconds:0.00} s ({string.Join(", ", Update.Phases.Select(phase => $"{phase.Phase} {phase.Elapsed.TotalSeconds:0.00} s"))})");
 
     /// <summary>`.hdl/index.db` under the first root folder (or the current folder), unless an index folder is given.</summary>
     public static string DatabasePath(string[] roots, string? indexDirectory)
@@ -90,7 +90,7 @@ internal sealed class RetrievalSession : IDisposable
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var indexer = new RetrievalIndexer(store, backend.Vectors!, backend.Generator!, TextAnalyzer.Default, RetrievalIndexOptions.Default);
+        var indexer = new RetrievalIndexer(store, backend.Vectors!, backend.Generator!, TextAnalyzer.Default, RetrievalIndexOptions.Default with { MaxDegreeOfParallelism = Environment.ProcessorCount });
         var reader = new DiskSourceFileReader();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in gathered.Files)

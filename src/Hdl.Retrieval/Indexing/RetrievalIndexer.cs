@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Hdl.Retrieval.Chunking;
 using Hdl.Retrieval.Storage;
 using Hdl.Retrieval.Text;
@@ -11,7 +12,11 @@ using Microsoft.Extensions.VectorData;
 namespace Hdl.Retrieval.Indexing;
 
 /// <summary>What an index update did.</summary>
-public sealed record RetrievalIndexUpdate(int FilesUpdated, int FilesRemoved, int ChunksWritten, int EdgesWritten, int TotalChunks, bool Reembedded);
+public sealed record RetrievalIndexUpdate(int FilesUpdated, int FilesRemoved, int ChunksWritten, int EdgesWritten, int TotalChunks, bool Reembedded)
+{
+    /// <summary>Elapsed time per phase (chunking, graph, store, embedding, vectors), for benchmarks.</summary>
+    public ImmutableArray<(string Phase, TimeSpan Elapsed)> Phases { get; init; } = [];
+}
 
 /// <summary>Settings of the index build.</summary>
 public sealed record RetrievalIndexOptions
@@ -22,6 +27,9 @@ public sealed record RetrievalIndexOptions
 
     /// <summary>Texts sent to the embedding generator at once.</summary>
     public int EmbeddingBatchSize { get; init; } = 256;
+
+    /// <summary>Files chunked and batches embedded at once; the host passes the processor count.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>Characters of a chunk given to the embedding generator (remote models have input limits).</summary>
     public int MaxEmbeddingCharacters { get; init; } = 4000;
@@ -78,24 +86,41 @@ public sealed class RetrievalIndexer(
             return new RetrievalIndexUpdate(0, 0, 0, 0, store.ChunkCount(), false);
         }
 
-        var changedSet = changed.ToHashSet(StringComparer.Ordinal);
-        var fileChunks = new List<FileChunks>();
-        var chunksByFile = new Dictionary<string, ImmutableArray<Chunk>>(StringComparer.Ordinal);
-        foreach (var file in analysed)
+        var phases = ImmutableArray.CreateBuilder<(string, TimeSpan)>();
+        var stopwatch = Stopwatch.StartNew();
+        void Phase(string name)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            phases.Add((name, stopwatch.Elapsed));
+            stopwatch.Restart();
+        }
+
+        var changedSet = changed.ToHashSet(StringComparer.Ordinal);
+        var perFile = new (ImmutableArray<Chunk> Chunks, FileChunks? Stored)[analysed.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        Parallel.For(0, analysed.Count, parallel, position =>
+        {
+            var file = analysed[position];
             if (changedSet.Contains(file.Path))
             {
                 var text = reader.Read(file.Path, cancellationToken).Text?.Text ?? string.Empty;
                 var chunks = file.Design is null ? [] : Chunker.Chunk(file.Design, text, options.Chunking);
-                chunksByFile[file.Path] = chunks;
-                fileChunks.Add(new FileChunks(file.Path, file.ContentHash, chunks, [.. chunks.Select(Analyze)]));
+                perFile[position] = (chunks, new FileChunks(file.Path, file.ContentHash, chunks, [.. chunks.Select(Analyze)]));
             }
             else
             {
                 // Ids and anchors come from the design model alone, so an unchanged file is chunked without its text
                 // just to map graph nodes in it to chunk ids.
-                chunksByFile[file.Path] = file.Design is null ? [] : Chunker.Chunk(file.Design, string.Empty, options.Chunking);
+                perFile[position] = (file.Design is null ? [] : Chunker.Chunk(file.Design, string.Empty, options.Chunking), null);
+            }
+        });
+        var chunksByFile = new Dictionary<string, ImmutableArray<Chunk>>(StringComparer.Ordinal);
+        var fileChunks = new List<FileChunks>();
+        for (var position = 0; position < analysed.Count; position++)
+        {
+            chunksByFile[analysed[position].Path] = perFile[position].Chunks;
+            if (perFile[position].Stored is { } stored)
+            {
+                fileChunks.Add(stored);
             }
         }
 
@@ -104,31 +129,42 @@ public sealed class RetrievalIndexer(
             fileChunks.Add(new FileChunks(path, null, [], []));
         }
 
+        Phase("chunk and analyse");
         var edges = ChunkGraph.Edges(graph, chunksByFile, changedSet);
+        Phase("chunk graph");
         store.ReplaceFiles(fileChunks, edges, cancellationToken);
+        Phase("write chunks, FTS, edges");
+
+        var toEmbed = fileChunks.SelectMany(file => file.Chunks).ToList();
+        var records = new ChunkVectorRecord[toEmbed.Count];
+        var batches = Enumerable.Range(0, (toEmbed.Count + options.EmbeddingBatchSize - 1) / options.EmbeddingBatchSize);
+        var embedded = 0;
+        await Parallel.ForEachAsync(batches, parallel, async (batchIndex, token) =>
+        {
+            var start = batchIndex * options.EmbeddingBatchSize;
+            var batch = toEmbed.GetRange(start, Math.Min(options.EmbeddingBatchSize, toEmbed.Count - start));
+            var embeddings = await generator.GenerateAsync(batch.Select(EmbeddingText), cancellationToken: token).ConfigureAwait(false);
+            for (var offset = 0; offset < batch.Count; offset++)
+            {
+                records[start + offset] = new ChunkVectorRecord
+                {
+                    Id = batch[offset].Id,
+                    Path = batch[offset].Path,
+                    Granularity = ChunkVectorRecord.GranularityName(batch[offset].Granularity),
+                    Vector = Normalized(embeddings[offset].Vector),
+                };
+            }
+
+            progress?.Report((Interlocked.Add(ref embedded, batch.Count), toEmbed.Count));
+        }).ConfigureAwait(false);
+        Phase("embed");
 
         await DeleteVectorsOfAsync(changed.Concat(removed), cancellationToken).ConfigureAwait(false);
-        var toEmbed = fileChunks.SelectMany(file => file.Chunks).ToList();
-        var written = 0;
-        foreach (var batch in toEmbed.Chunk(options.EmbeddingBatchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var embeddings = await generator.GenerateAsync(batch.Select(EmbeddingText), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var records = batch.Zip(embeddings).Select(pair => new ChunkVectorRecord
-            {
-                Id = pair.First.Id,
-                Path = pair.First.Path,
-                Granularity = ChunkVectorRecord.GranularityName(pair.First.Granularity),
-                Vector = Normalized(pair.Second.Vector),
-            }).ToList();
-            await vectors.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
-            written += batch.Length;
-            progress?.Report((written, toEmbed.Count));
-        }
-
+        await vectors.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
         store.SetMeta("embedding", EmbeddingIdentity(generator));
         store.SetMeta("format", IndexFormat);
-        return new RetrievalIndexUpdate(changed.Length, removed.Length, toEmbed.Count, edges.Length, store.ChunkCount(), reembed);
+        Phase("write vectors");
+        return new RetrievalIndexUpdate(changed.Length, removed.Length, toEmbed.Count, edges.Length, store.ChunkCount(), reembed) { Phases = phases.ToImmutable() };
     }
 
     /// <summary>The terms of a chunk's three indexed fields.</summary>
