@@ -20,6 +20,8 @@ public static class Program
             DataFlowCommands.CreateDrivers(),
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
+            SearchCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Hdl.Retrieval.Http;
+using Hdl.Retrieval.Storage;
 using Hdl.Retrieval.Storage.Qdrant;
 using Hdl.Retrieval.Tests.Http;
 using Microsoft.Extensions.VectorData;
@@ -14,9 +15,11 @@ public class QdrantChunkCollectionTests
 {
     private const string Ok = """{"result":{"operation_id":1,"status":"completed"},"status":"ok","time":0.0011}""";
 
-    private static readonly ChunkVectorRecord UartTx = new("rtl/uart.sv#tx", "rtl/uart.sv", "uart", "process", "block", 12, 30, new float[] { 0.5f, -0.25f, 0, 1 });
-    private static readonly ChunkVectorRecord UartBaud = new("rtl/uart.sv#baud_cnt", "rtl/uart.sv", "uart", "signal", "signal", 8, 8, new float[] { 0.125f, 0.75f, 0.5f, 0 });
-    private static readonly ChunkVectorRecord Top = new("rtl/top.sv#top", "rtl/top.sv", null, "unit", "module", 1, 40, new float[] { 1, 0, 0, 0 });
+    private static ChunkVectorRecord UartTx => Record("rtl/uart.sv#tx", "rtl/uart.sv", "block", 0.5f, -0.25f, 0, 1);
+
+    private static ChunkVectorRecord UartBaud => Record("rtl/uart.sv#baud_cnt", "rtl/uart.sv", "signal", 0.125f, 0.75f, 0.5f, 0);
+
+    private static ChunkVectorRecord Top => Record("rtl/top.sv#top", "rtl/top.sv", "module", 1, 0, 0, 0);
 
     [Fact]
     public async Task A_missing_collection_is_created_with_size_and_cosine_distance_and_its_filter_fields_indexed()
@@ -63,14 +66,14 @@ public class QdrantChunkCollectionTests
             Exchange.Expect("PUT", "/collections/chunks/points?wait=true", $$$"""
                 {"points":[
                   {"id":"{{{QdrantPayload.PointId("rtl/uart.sv#tx")}}}","vector":[0.5,-0.25,0,1],
-                   "payload":{"chunk_id":"rtl/uart.sv#tx","file":"rtl/uart.sv","unit":"uart","kind":"process","granularity":"block","start_line":12,"end_line":30}},
+                   "payload":{"chunk_id":"rtl/uart.sv#tx","file":"rtl/uart.sv","granularity":"block"}},
                   {"id":"{{{QdrantPayload.PointId("rtl/uart.sv#baud_cnt")}}}","vector":[0.125,0.75,0.5,0],
-                   "payload":{"chunk_id":"rtl/uart.sv#baud_cnt","file":"rtl/uart.sv","unit":"uart","kind":"signal","granularity":"signal","start_line":8,"end_line":8}}]}
+                   "payload":{"chunk_id":"rtl/uart.sv#baud_cnt","file":"rtl/uart.sv","granularity":"signal"}}]}
                 """).Reply(200, Ok),
             Exchange.Expect("PUT", "/collections/chunks/points?wait=true", $$$"""
                 {"points":[
                   {"id":"{{{QdrantPayload.PointId("rtl/top.sv#top")}}}","vector":[1,0,0,0],
-                   "payload":{"chunk_id":"rtl/top.sv#top","file":"rtl/top.sv","unit":null,"kind":"unit","granularity":"module","start_line":1,"end_line":40}}]}
+                   "payload":{"chunk_id":"rtl/top.sv#top","file":"rtl/top.sv","granularity":"module"}}]}
                 """).Reply(200, Ok));
     }
 
@@ -78,7 +81,7 @@ public class QdrantChunkCollectionTests
     public async Task A_vector_of_the_wrong_size_is_refused_before_anything_is_sent()
     {
         var error = await Assert.ThrowsAsync<VectorStoreException>(() => CheckAsync(
-            collection => collection.UpsertAsync(UartTx with { Vector = new float[3] })));
+            collection => collection.UpsertAsync(Record("rtl/uart.sv#tx", "rtl/uart.sv", "block", 1, 2, 3))));
 
         Assert.Contains("chunk 'rtl/uart.sv#tx' has a vector of 3 dimensions; the collection holds 4", error.Message, StringComparison.Ordinal);
     }
@@ -91,7 +94,7 @@ public class QdrantChunkCollectionTests
         await CheckAsync(
             async collection =>
             {
-                var options = new VectorSearchOptions<ChunkVectorRecord> { Filter = record => record.Granularity == "block" && record.File == file };
+                var options = new VectorSearchOptions<ChunkVectorRecord> { Filter = record => record.Granularity == "block" && record.Path == file };
                 await foreach (var hit in collection.SearchAsync(new float[] { 0.5f, 0, 0, 0.5f }, 2, options))
                 {
                     hits.Add(hit);
@@ -104,14 +107,13 @@ public class QdrantChunkCollectionTests
                 """).Reply(200, $$$"""
                 {"result":{"points":[
                   {"id":"{{{QdrantPayload.PointId("rtl/uart.sv#tx")}}}","version":3,"score":0.87,
-                   "payload":{"chunk_id":"rtl/uart.sv#tx","file":"rtl/uart.sv","unit":"uart","kind":"process","granularity":"block","start_line":12,"end_line":30}}]},
+                   "payload":{"chunk_id":"rtl/uart.sv#tx","file":"rtl/uart.sv","granularity":"block"}}]},
                  "status":"ok","time":0.002}
                 """));
 
         var hit = Assert.Single(hits);
         Assert.Equal(0.87, hit.Score);
-        Assert.True(hit.Record.Vector.IsEmpty);
-        Assert.Equal(UartTx with { Vector = hit.Record.Vector }, hit.Record);
+        Assert.Equal("rtl/uart.sv#tx rtl/uart.sv block []", Describe(hit.Record));
     }
 
     [Fact]
@@ -156,13 +158,12 @@ public class QdrantChunkCollectionTests
                 {"ids":["{{{QdrantPayload.PointId("rtl/uart.sv#baud_cnt")}}}"],"with_payload":true,"with_vector":true}
                 """).Reply(200, $$$"""
                 {"result":[{"id":"{{{QdrantPayload.PointId("rtl/uart.sv#baud_cnt")}}}",
-                  "payload":{"chunk_id":"rtl/uart.sv#baud_cnt","file":"rtl/uart.sv","unit":"uart","kind":"signal","granularity":"signal","start_line":8,"end_line":8},
+                  "payload":{"chunk_id":"rtl/uart.sv#baud_cnt","file":"rtl/uart.sv","granularity":"signal"},
                   "vector":[0.125,0.75,0.5,0]}],"status":"ok","time":0.0001}
                 """));
 
         var read = Assert.Single(records);
-        Assert.Equal([0.125f, 0.75f, 0.5f, 0], read.Vector.ToArray());
-        Assert.Equal(UartBaud with { Vector = read.Vector }, read);
+        Assert.Equal("rtl/uart.sv#baud_cnt rtl/uart.sv signal [0.125, 0.75, 0.5, 0]", Describe(read));
     }
 
     [Fact]
@@ -173,22 +174,22 @@ public class QdrantChunkCollectionTests
         await CheckAsync(
             async collection =>
             {
-                await foreach (var record in collection.GetAsync(record => record.Unit == null, 2))
+                await foreach (var record in collection.GetAsync(record => record.Granularity == "module", 2))
                 {
                     records.Add(record);
                 }
             },
             Exchange.Expect("POST", "/collections/chunks/points/scroll", """
-                {"filter":{"must":[{"is_null":{"key":"unit"}}]},"limit":2,"with_payload":true,"with_vector":false}
+                {"filter":{"must":[{"key":"granularity","match":{"value":"module"}}]},"limit":2,"with_payload":true,"with_vector":false}
                 """).Reply(200, $$$"""
-                {"result":{"points":[{"id":"{{{pointId}}}","payload":{"chunk_id":"rtl/top.sv#top","file":"rtl/top.sv","unit":null,"kind":"unit","granularity":"module","start_line":1,"end_line":40}}],
+                {"result":{"points":[{"id":"{{{pointId}}}","payload":{"chunk_id":"rtl/top.sv#top","file":"rtl/top.sv","granularity":"module"}}],
                  "next_page_offset":"{{{pointId}}}"},"status":"ok","time":0.0001}
                 """),
             Exchange.Expect("POST", "/collections/chunks/points/scroll", $$$"""
-                {"filter":{"must":[{"is_null":{"key":"unit"}}]},"limit":1,"with_payload":true,"with_vector":false,"offset":"{{{pointId}}}"}
+                {"filter":{"must":[{"key":"granularity","match":{"value":"module"}}]},"limit":1,"with_payload":true,"with_vector":false,"offset":"{{{pointId}}}"}
                 """).Reply(200, """{"result":{"points":[],"next_page_offset":null},"status":"ok","time":0.0001}"""));
 
-        Assert.Equal(["rtl/top.sv#top"], records.Select(record => record.ChunkId));
+        Assert.Equal(["rtl/top.sv#top"], records.Select(record => record.Id));
     }
 
     [Fact]
@@ -271,21 +272,20 @@ public class QdrantChunkCollectionTests
         {
             { record => record.Granularity == "signal", """{"must":[{"key":"granularity","match":{"value":"signal"}}]}""" },
             { record => "module" == record.Granularity, """{"must":[{"key":"granularity","match":{"value":"module"}}]}""" },
-            { record => record.Kind != "process", """{"must_not":[{"key":"kind","match":{"value":"process"}}]}""" },
-            { record => record.StartLine == 8, """{"must":[{"key":"start_line","match":{"value":8}}]}""" },
-            { record => files.Contains(record.File), """{"must":[{"key":"file","match":{"any":["a.sv","b.vhd"]}}]}""" },
+            { record => record.Granularity != "block", """{"must_not":[{"key":"granularity","match":{"value":"block"}}]}""" },
+            { record => files.Contains(record.Path), """{"must":[{"key":"file","match":{"any":["a.sv","b.vhd"]}}]}""" },
             {
-                record => record.Granularity == "block" && (record.File == "a.sv" || record.File == "b.vhd"),
+                record => record.Granularity == "block" && (record.Path == "a.sv" || record.Path == "b.vhd"),
                 """{"must":[{"must":[{"key":"granularity","match":{"value":"block"}}]},{"should":[{"must":[{"key":"file","match":{"value":"a.sv"}}]},{"must":[{"key":"file","match":{"value":"b.vhd"}}]}]}]}"""
             },
-            { record => !(record.Unit == null), """{"must_not":[{"must":[{"is_null":{"key":"unit"}}]}]}""" },
+            { record => !(record.Id == null), """{"must_not":[{"must":[{"is_null":{"key":"chunk_id"}}]}]}""" },
         };
     }
 
     [Fact]
     public void A_filter_the_store_cannot_express_is_refused_not_dropped()
     {
-        var error = Assert.Throws<NotSupportedException>(() => QdrantFilterTranslator.Translate(record => record.EndLine > record.StartLine));
+        var error = Assert.Throws<NotSupportedException>(() => QdrantFilterTranslator.Translate(record => record.Path.Length > 3));
 
         Assert.StartsWith("Qdrant filters support ==, !=, &&, ||, ! and list.Contains(record.Field)", error.Message, StringComparison.Ordinal);
     }
@@ -299,6 +299,12 @@ public class QdrantChunkCollectionTests
         Assert.NotEqual(id, QdrantPayload.PointId("rtl/uart.sv#rx"));
         Assert.Equal('8', id.ToString()[14]);
     }
+
+    private static ChunkVectorRecord Record(string id, string path, string granularity, params float[] vector) =>
+        new() { Id = id, Path = path, Granularity = granularity, Vector = vector };
+
+    private static string Describe(ChunkVectorRecord record) =>
+        $"{record.Id} {record.Path} {record.Granularity} [{string.Join(", ", record.Vector.ToArray())}]";
 
     private static readonly QdrantOptions Options = new(new Uri("http://qdrant.test:6333"), "chunks", 4)
     {

@@ -1,3 +1,4 @@
+using Hdl.Retrieval.Storage;
 using Hdl.Retrieval.Storage.Qdrant;
 using Microsoft.Extensions.VectorData;
 
@@ -32,21 +33,21 @@ public class QdrantLiveTests
             await collection.EnsureCollectionExistsAsync();
             await collection.UpsertAsync(
             [
-                new("rtl/uart.sv#tx", "rtl/uart.sv", "uart", "process", "block", 12, 30, new float[] { 1, 0, 0, 0 }),
-                new("rtl/uart.sv#baud_cnt", "rtl/uart.sv", "uart", "signal", "signal", 8, 8, new float[] { 0.9f, 0.1f, 0, 0 }),
-                new("rtl/top.sv#top", "rtl/top.sv", null, "unit", "module", 1, 40, new float[] { 0, 1, 0, 0 }),
+                new() { Id = "rtl/uart.sv#tx", Path = "rtl/uart.sv", Granularity = "block", Vector = new float[] { 1, 0, 0, 0 } },
+                new() { Id = "rtl/uart.sv#baud_cnt", Path = "rtl/uart.sv", Granularity = "signal", Vector = new float[] { 0.9f, 0.1f, 0, 0 } },
+                new() { Id = "rtl/top.sv#top", Path = "rtl/top.sv", Granularity = "module", Vector = new float[] { 0, 1, 0, 0 } },
             ]);
 
             var blocks = await SearchAsync(collection, new() { Filter = record => record.Granularity == "block" || record.Granularity == "signal" });
-            Assert.Equal(["rtl/uart.sv#tx", "rtl/uart.sv#baud_cnt"], blocks.Select(hit => hit.Record.ChunkId));
+            Assert.Equal(["rtl/uart.sv#tx", "rtl/uart.sv#baud_cnt"], blocks.Select(hit => hit.Record.Id));
             Assert.Equal(1.0, blocks[0].Score!.Value, precision: 4);
 
             var read = await collection.GetAsync("rtl/top.sv#top", new RecordRetrievalOptions { IncludeVectors = true });
             Assert.Equal([0f, 1, 0, 0], read!.Vector.ToArray());
-            Assert.Null(read.Unit);
+            Assert.Equal("module", read.Granularity);
 
             await collection.DeleteFileAsync("rtl/uart.sv");
-            Assert.Equal(["rtl/top.sv#top"], (await SearchAsync(collection, new())).Select(hit => hit.Record.ChunkId));
+            Assert.Equal(["rtl/top.sv#top"], (await SearchAsync(collection, new())).Select(hit => hit.Record.Id));
         }
         finally
         {

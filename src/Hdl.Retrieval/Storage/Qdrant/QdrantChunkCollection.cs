@@ -16,9 +16,9 @@ namespace Hdl.Retrieval.Storage.Qdrant;
 /// uses the Query API, <c>POST /collections/{name}/points/query</c>).
 /// </summary>
 /// <remarks>
-/// It derives from <see cref="VectorStoreCollection{TKey, TRecord}"/> for one record type, <see cref="ChunkVectorRecord"/>,
-/// mapped by hand: the abstraction's attribute-driven mapping of arbitrary records would put serialization attributes
-/// on a library type (STYLE §2) and buy nothing for a store that holds one kind of record. Keys are chunk ids; the
+/// It derives from <see cref="VectorStoreCollection{TKey, TRecord}"/> for the one record type every vector store here
+/// holds, <see cref="ChunkVectorRecord"/>, mapped by hand to the payload (chunk_id, file, granularity): a generic
+/// record mapper would buy nothing for a store of one kind of record. Keys are chunk ids; the
 /// point id is <see cref="QdrantPayload.PointId"/> of the key. Writes wait for Qdrant to apply them
 /// (<c>wait=true</c>), so a search right after an update sees it.
 /// </remarks>
@@ -250,7 +250,7 @@ public sealed class QdrantChunkCollection : VectorStoreCollection<string, ChunkV
             {
                 if (record.Vector.Length != _options.VectorSize)
                 {
-                    throw Error("Upsert", $"chunk '{record.ChunkId}' has a vector of {record.Vector.Length} dimensions; the collection holds {_options.VectorSize}.");
+                    throw Error("Upsert", $"chunk '{record.Id}' has a vector of {record.Vector.Length} dimensions; the collection holds {_options.VectorSize}.");
                 }
             }
 
@@ -383,16 +383,12 @@ public sealed class QdrantChunkCollection : VectorStoreCollection<string, ChunkV
     private static void WritePoint(Utf8JsonWriter writer, ChunkVectorRecord record)
     {
         writer.WriteStartObject();
-        writer.WriteString("id", QdrantPayload.PointId(record.ChunkId));
+        writer.WriteString("id", QdrantPayload.PointId(record.Id));
         WriteVector(writer, "vector", record.Vector.Span);
         writer.WriteStartObject("payload");
-        writer.WriteString(QdrantPayload.ChunkId, record.ChunkId);
-        writer.WriteString(QdrantPayload.File, record.File);
-        writer.WriteString(QdrantPayload.Unit, record.Unit);
-        writer.WriteString(QdrantPayload.Kind, record.Kind);
+        writer.WriteString(QdrantPayload.ChunkId, record.Id);
+        writer.WriteString(QdrantPayload.File, record.Path);
         writer.WriteString(QdrantPayload.Granularity, record.Granularity);
-        writer.WriteNumber(QdrantPayload.StartLine, record.StartLine);
-        writer.WriteNumber(QdrantPayload.EndLine, record.EndLine);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -439,21 +435,16 @@ public sealed class QdrantChunkCollection : VectorStoreCollection<string, ChunkV
             }
         }
 
-        return new ChunkVectorRecord(
-            chunkId.GetString()!,
-            String(payload, QdrantPayload.File) ?? string.Empty,
-            String(payload, QdrantPayload.Unit),
-            String(payload, QdrantPayload.Kind) ?? string.Empty,
-            String(payload, QdrantPayload.Granularity) ?? string.Empty,
-            Int(payload, QdrantPayload.StartLine),
-            Int(payload, QdrantPayload.EndLine),
-            vector);
+        return new ChunkVectorRecord
+        {
+            Id = chunkId.GetString()!,
+            Path = String(payload, QdrantPayload.File),
+            Granularity = String(payload, QdrantPayload.Granularity),
+            Vector = vector,
+        };
 
-        static string? String(JsonElement payload, string key) =>
-            payload.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        static int Int(JsonElement payload, string key) =>
-            payload.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        static string String(JsonElement payload, string key) =>
+            payload.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
     }
 
     private JsonElement Result(QdrantResponse response, string operation) =>

@@ -6,7 +6,7 @@ using System.Reflection;
 namespace Hdl.Retrieval.Storage.Qdrant;
 
 /// <summary>
-/// Turns the LINQ filter of Microsoft.Extensions.VectorData (<c>r =&gt; r.Granularity == "block" &amp;&amp; r.File == f</c>)
+/// Turns the LINQ filter of Microsoft.Extensions.VectorData (<c>r =&gt; r.Granularity == "block" &amp;&amp; r.Path == f</c>)
 /// into a Qdrant payload filter. Supported: <c>==</c>, <c>!=</c> (also against null), <c>&amp;&amp;</c>, <c>||</c>,
 /// <c>!</c>, and <c>values.Contains(r.Field)</c>; anything else is refused with the expression in the message, because
 /// silently dropping part of a filter would return wrong hits.
@@ -18,13 +18,9 @@ internal static class QdrantFilterTranslator
     /// <summary>The payload key of a record property; the same names <see cref="QdrantChunkCollection"/> writes.</summary>
     public static string PayloadKey(string propertyName) => propertyName switch
     {
-        nameof(ChunkVectorRecord.ChunkId) => QdrantPayload.ChunkId,
-        nameof(ChunkVectorRecord.File) => QdrantPayload.File,
-        nameof(ChunkVectorRecord.Unit) => QdrantPayload.Unit,
-        nameof(ChunkVectorRecord.Kind) => QdrantPayload.Kind,
+        nameof(ChunkVectorRecord.Id) => QdrantPayload.ChunkId,
+        nameof(ChunkVectorRecord.Path) => QdrantPayload.File,
         nameof(ChunkVectorRecord.Granularity) => QdrantPayload.Granularity,
-        nameof(ChunkVectorRecord.StartLine) => QdrantPayload.StartLine,
-        nameof(ChunkVectorRecord.EndLine) => QdrantPayload.EndLine,
         _ => throw new NotSupportedException($"{nameof(ChunkVectorRecord)}.{propertyName} is not stored in the Qdrant payload and cannot be filtered on."),
     };
 

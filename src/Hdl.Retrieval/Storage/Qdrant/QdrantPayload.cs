@@ -3,16 +3,15 @@ using System.Text;
 
 namespace Hdl.Retrieval.Storage.Qdrant;
 
-/// <summary>Payload keys of a chunk point, and the point id derived from a chunk id.</summary>
+/// <summary>
+/// Payload keys of a chunk point (the fields of <see cref="ChunkVectorRecord"/> that searches filter on and
+/// incremental updates delete by), and the point id derived from a chunk id.
+/// </summary>
 public static class QdrantPayload
 {
     public const string ChunkId = "chunk_id";
     public const string File = "file";
-    public const string Unit = "unit";
-    public const string Kind = "kind";
     public const string Granularity = "granularity";
-    public const string StartLine = "start_line";
-    public const string EndLine = "end_line";
 
     /// <summary>
     /// Qdrant point ids are unsigned integers or UUIDs; chunk ids are strings. A UUID from SHA-256 of the chunk id
