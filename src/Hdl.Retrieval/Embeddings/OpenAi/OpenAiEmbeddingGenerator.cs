@@ -76,14 +76,8 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         return result;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        EmbeddingGeneratorServices.Get(this, Metadata, serviceType, serviceKey);
 
     public void Dispose() => _http.Dispose();
 
