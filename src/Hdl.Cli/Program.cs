@@ -22,6 +22,8 @@ public static class Program
             DataFlowCommands.CreateGraph(),
             NavigationCommands.CreateDefinition(),
             NavigationCommands.CreateReferences(),
+            SearchCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

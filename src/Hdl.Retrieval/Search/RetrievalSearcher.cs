@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Storage;
+using Hdl.Retrieval.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.VectorData;
+
+namespace Hdl.Retrieval.Search;
+
+/// <summary>
+/// Answers a query from the retrieval index: BM25 over the analysed fields, nearest vectors, and a personalized
+/// PageRank walk over the chunk graph seeded by both, fused by reciprocal rank fusion. Reads only the index, so a
+/// search needs no parsing.
+/// </summary>
+public sealed class RetrievalSearcher(
+    SqliteRetrievalStore store,
+    VectorStoreCollection<string, ChunkVectorRecord> vectors,
+    IEmbeddingGenerator<string, Embedding<float>> generator,
+    TextAnalyzer analyzer)
+{
+    public async Task<ImmutableArray<SearchHit>> SearchAsync(string query, SearchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(options);
+        var fusion = options.Fusion;
+        var terms = analyzer.AnalyzeQuery(query);
+        if (terms.IsEmpty)
+        {
+            // Nothing in the query survives analysis (only stop words or punctuation): there is nothing to match.
+            return [];
+        }
+        var useLexical = options.Mode is SearchMode.Lexical or SearchMode.Hybrid or SearchMode.Graph;
+        var useVector = options.Mode is SearchMode.Vector or SearchMode.Hybrid or SearchMode.Graph;
+        var useGraph = options.Mode is SearchMode.Graph or SearchMode.Hybrid;
+
+        var lexical = useLexical ? Lexical(terms, options.Granularity, fusion.CandidateDepth, options.Lexical) : [];
+        ReadOnlyMemory<float>? queryVector = null;
+        if (useVector)
+        {
+            var embeddings = await generator.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+            queryVector = embeddings[0].Vector;
+        }
+
+        var vector = queryVector is { } embedding ? await VectorAsync(embedding, options.Granularity, fusion.CandidateDepth, cancellationToken).ConfigureAwait(false) : [];
+
+        var graphPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        ImmutableArray<(string Id, double Score)> graph = [];
+        if (useGraph)
+        {
+            // Seeds come from every granularity: a module is often found through the signal or block that matched.
+            var seedLexical = options.Granularity is null ? lexical : Lexical(terms, null, fusion.GraphSeeds, options.Lexical);
+            var seedVector = options.Granularity is null || queryVector is null ? vector : await VectorAsync(queryVector.Value, null, fusion.GraphSeeds, cancellationToken).ConfigureAwait(false);
+            graph = Graph(seedLexical.Take(fusion.GraphSeeds).ToList(), seedVector.Take(fusion.GraphSeeds).ToList(), options.Granularity, fusion, graphPaths);
+        }
+
+        var lists = new List<(IReadOnlyList<string>, double)>();
+        var sources = new Dictionary<string, List<SearchSource>>(StringComparer.Ordinal);
+        void AddList(ImmutableArray<(string Id, double Score)> list, SearchMode retriever, double weight, bool fused)
+        {
+            for (var rank = 0; rank < list.Length; rank++)
+            {
+                if (!sources.TryGetValue(list[rank].Id, out var entry))
+                {
+                    sources[list[rank].Id] = entry = [];
+                }
+
+                entry.Add(new SearchSource(retriever, rank + 1, list[rank].Score));
+            }
+
+            if (fused)
+            {
+                lists.Add(([.. list.Select(item => item.Id)], weight));
+            }
+        }
+
+        AddList(lexical, SearchMode.Lexical, fusion.LexicalWeight, options.Mode is SearchMode.Lexical or SearchMode.Hybrid);
+        AddList(vector, SearchMode.Vector, fusion.VectorWeight, options.Mode is SearchMode.Vector or SearchMode.Hybrid);
+        AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
+
+        var fused = RankFusion.Fuse(lists, fusion.RrfK).Take(options.Top).ToList();
+        var chunks = store.ChunksById(fused.Select(item => item.Item));
+        var fields = store.FieldsOf(chunks.Values.Select(chunk => chunk.RowId));
+        var termSet = terms.ToHashSet(StringComparer.Ordinal);
+        var hits = ImmutableArray.CreateBuilder<SearchHit>();
+        foreach (var (id, score) in fused)
+        {
+            if (!chunks.TryGetValue(id, out var chunk))
+            {
+                continue;
+            }
+
+            var matched = fields.TryGetValue(chunk.RowId, out var indexed)
+                ? $"{indexed.Names} {indexed.Comments} {indexed.Body}".Split(' ').Where(termSet.Contains).Distinct(StringComparer.Ordinal).ToImmutableArray()
+                : [];
+            hits.Add(new SearchHit(chunk, score)
+            {
+                Sources = [.. sources.GetValueOrDefault(id) ?? []],
+                MatchedTerms = matched,
+                GraphPath = graphPaths.GetValueOrDefault(id),
+            });
+        }
+
+        return hits.ToImmutable();
+    }
+
+    private ImmutableArray<(string Id, double Score)> Lexical(ImmutableArray<string> terms, Granularity? granularity, int depth, LexicalOptions options)
+    {
+        var rows = store.SearchLexical(terms, granularity, depth, options);
+        var ids = store.ChunkIdsByRowId(rows.Select(row => row.RowId));
+        return [.. rows.Where(row => ids.ContainsKey(row.RowId)).Select(row => (ids[row.RowId], row.Score))];
+    }
+
+    private async Task<ImmutableArray<(string Id, double Score)>> VectorAsync(ReadOnlyMemory<float> query, Granularity? granularity, int depth, CancellationToken cancellationToken)
+    {
+        var searchOptions = new VectorSearchOptions<ChunkVectorRecord>();
+        if (granularity is { } grain)
+        {
+            var name = ChunkVectorRecord.GranularityName(grain);
+            searchOptions.Filter = record => record.Granularity == name;
+        }
+
+        var result = ImmutableArray.CreateBuilder<(string, double)>();
+        await foreach (var hit in vectors.SearchAsync(query, depth, searchOptions, cancellationToken).ConfigureAwait(false))
+        {
+            result.Add((hit.Record.Id, hit.Score ?? 0));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Expands the seeds' neighbourhood hop by hop over the stored chunk edges, ranks it by personalized PageRank
+    /// and keeps the requested granularity. Records for each reached chunk the path from its seed.
+    /// </summary>
+    private ImmutableArray<(string Id, double Score)> Graph(
+        List<(string Id, double Score)> lexicalSeeds,
+        List<(string Id, double Score)> vectorSeeds,
+        Granularity? granularity,
+        FusionOptions fusion,
+        Dictionary<string, string> paths)
+    {
+        var seedScores = RankFusion.Fuse([(lexicalSeeds.Select(seed => seed.Id).ToList(), fusion.LexicalWeight), (vectorSeeds.Select(seed => seed.Id).ToList(), fusion.VectorWeight)], fusion.SeedRrfK)
+            .ToDictionary(pair => pair.Item, pair => pair.Score, StringComparer.Ordinal);
+        if (seedScores.Count == 0)
+        {
+            return [];
+        }
+
+        var parents = new Dictionary<string, (string Parent, ChunkEdgeKind Kind)?>(StringComparer.Ordinal);
+        foreach (var seed in seedScores.Keys)
+        {
+            parents[seed] = null;
+        }
+
+        var edges = new List<(string, string, double)>();
+        var seenEdges = new HashSet<(string, string, ChunkEdgeKind)>();
+        var frontier = seedScores.Keys.ToList();
+        for (var hop = 0; hop < fusion.GraphHops && frontier.Count > 0 && parents.Count < fusion.MaxGraphNodes; hop++)
+        {
+            var next = new List<string>();
+            foreach (var edge in store.EdgesTouching(frontier))
+            {
+                if (!seenEdges.Add((edge.Source, edge.Target, edge.Kind)))
+                {
+                    continue;
+                }
+
+                edges.Add((edge.Source, edge.Target, fusion.EdgeWeights.GetValueOrDefault(edge.Kind, 0.5)));
+                foreach (var (from, to) in new[] { (edge.Source, edge.Target), (edge.Target, edge.Source) })
+                {
+                    if (parents.ContainsKey(from) && !parents.ContainsKey(to) && parents.Count < fusion.MaxGraphNodes)
+                    {
+                        parents[to] = (from, edge.Kind);
+                        next.Add(to);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        var ranks = PersonalizedPageRank.Rank(edges, seedScores, fusion.Restart, fusion.PageRankIterations);
+        var result = ranks
+            .Where(pair => granularity is null || ChunkIds.GranularityOf(pair.Key) == granularity)
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Take(fusion.CandidateDepth)
+            .Select(pair => (pair.Key, pair.Value))
+            .ToImmutableArray();
+        foreach (var (id, _) in result)
+        {
+            if (parents.GetValueOrDefault(id) is not null)
+            {
+                paths[id] = PathTo(id, parents);
+            }
+        }
+
+        return result;
+    }
+
+    private static string PathTo(string id, Dictionary<string, (string Parent, ChunkEdgeKind Kind)?> parents)
+    {
+        var steps = new List<string> { ChunkIds.DisplayName(id) };
+        var current = id;
+        while (parents.GetValueOrDefault(current) is { } step && steps.Count < 8)
+        {
+            steps.Add($"-{step.Kind.ToString().ToLowerInvariant()}-");
+            steps.Add(ChunkIds.DisplayName(step.Parent));
+            current = step.Parent;
+        }
+
+        steps.Reverse();
+        return string.Join(' ', steps);
+    }
+}
+
+/// <summary>Reads the parts of a chunk id (`path#kind:name[:ordinal]`) without a database lookup.</summary>
+public static class ChunkIds
+{
+    public static ChunkKind? KindOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hash = id.LastIndexOf('#');
+        var colon = hash < 0 ? -1 : id.IndexOf(':', hash);
+        return colon > hash && Enum.TryParse<ChunkKind>(id.AsSpan(hash + 1, colon - hash - 1), ignoreCase: true, out var kind) ? kind : null;
+    }
+
+    public static Granularity? GranularityOf(string id) => KindOf(id) is { } kind ? Chunk.GranularityOf(kind) : null;
+
+    /// <summary>`kind name` for a graph path.</summary>
+    public static string DisplayName(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hash = id.LastIndexOf('#');
+        return hash < 0 ? id : id[(hash + 1)..].Replace(':', ' ');
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Storage;
+
+namespace Hdl.Retrieval.Search;
+
+/// <summary>Which lists a search uses: one retriever alone, or all three fused.</summary>
+public enum SearchMode
+{
+    Lexical,
+    Vector,
+    Graph,
+    Hybrid,
+}
+
+/// <summary>Weights and depths of the fusion; every number that shapes the ranking is here.</summary>
+public sealed record FusionOptions
+{
+    public static readonly FusionOptions Default = new();
+
+    /// <summary>The `k` of reciprocal rank fusion: larger flattens the advantage of the first ranks.</summary>
+    public double RrfK { get; init; } = 60;
+
+    public double LexicalWeight { get; init; } = 1.0;
+
+    public double VectorWeight { get; init; } = 1.0;
+
+    public double GraphWeight { get; init; } = 0.7;
+
+    /// <summary>How deep each list is read before fusing.</summary>
+    public int CandidateDepth { get; init; } = 50;
+
+    /// <summary>Hits of any granularity that seed the graph walk (a signal hit points at its module).</summary>
+    public int GraphSeeds { get; init; } = 20;
+
+    /// <summary>
+    /// The `k` of the fusion that weighs the graph seeds: small, so the walk starts mostly from the best few hits
+    /// rather than evenly from twenty.
+    /// </summary>
+    public double SeedRrfK { get; init; } = 2;
+
+    /// <summary>Restart probability of the personalized PageRank: high keeps the walk near the seeds.</summary>
+    public double Restart { get; init; } = 0.3;
+
+    public int PageRankIterations { get; init; } = 20;
+
+    /// <summary>Hops the neighbourhood is expanded from the seeds.</summary>
+    public int GraphHops { get; init; } = 2;
+
+    /// <summary>Nodes at most in the neighbourhood (a unit with thousands of signals stops growing it).</summary>
+    public int MaxGraphNodes { get; init; } = 3000;
+
+    /// <summary>How strongly each kind of edge carries relevance along it.</summary>
+    public ImmutableDictionary<ChunkEdgeKind, double> EdgeWeights { get; init; } = new Dictionary<ChunkEdgeKind, double>
+    {
+        [ChunkEdgeKind.Contains] = 1.0,
+        [ChunkEdgeKind.Instantiates] = 0.6,
+        [ChunkEdgeKind.Imports] = 0.3,
+        [ChunkEdgeKind.Drives] = 1.0,
+        [ChunkEdgeKind.Reads] = 0.5,
+        [ChunkEdgeKind.Connects] = 0.7,
+    }.ToImmutableDictionary();
+}
+
+public sealed record SearchOptions
+{
+    public static readonly SearchOptions Default = new();
+
+    /// <summary>Only chunks of this granularity; null for all.</summary>
+    public Granularity? Granularity { get; init; }
+
+    public int Top { get; init; } = 10;
+
+    public SearchMode Mode { get; init; } = SearchMode.Hybrid;
+
+    public FusionOptions Fusion { get; init; } = FusionOptions.Default;
+
+    public LexicalOptions Lexical { get; init; } = LexicalOptions.Default;
+}
+
+/// <summary>Why a result is there: the list and rank it came from in each retriever.</summary>
+public sealed record SearchSource(SearchMode Retriever, int Rank, double Score);
+
+/// <summary>One result: the chunk, its fused score, and why it matched.</summary>
+public sealed record SearchHit(StoredChunk Chunk, double Score)
+{
+    public ImmutableArray<SearchSource> Sources { get; init; } = [];
+
+    /// <summary>Query terms (after normalisation) that occur in the chunk.</summary>
+    public ImmutableArray<string> MatchedTerms { get; init; } = [];
+
+    /// <summary>How the graph walk reached the chunk from a seed (`seed -drives-> chunk`), when it did.</summary>
+    public string? GraphPath { get; init; }
+
+    /// <summary>One line saying why the result matched.</summary>
+    public string Why
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (!MatchedTerms.IsEmpty)
+            {
+                parts.Add($"terms: {string.Join(", ", MatchedTerms)}");
+            }
+
+            foreach (var source in Sources)
+            {
+                parts.Add($"{source.Retriever.ToString().ToLowerInvariant()} #{source.Rank}");
+            }
+
+            if (GraphPath is not null)
+            {
+                parts.Add($"graph: {GraphPath}");
+            }
+
+            return string.Join("; ", parts);
+        }
+    }
+}

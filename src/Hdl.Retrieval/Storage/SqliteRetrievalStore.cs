@@ -1,0 +1,433 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Hdl.Retrieval.Chunking;
+using Microsoft.Data.Sqlite;
+
+namespace Hdl.Retrieval.Storage;
+
+/// <summary>A chunk as stored: its row id (stable while the chunk lives) and what search shows about it.</summary>
+public sealed record StoredChunk(
+    long RowId,
+    string Id,
+    string Path,
+    ChunkKind Kind,
+    string Unit,
+    string Name,
+    int StartLine,
+    int EndLine,
+    string Context,
+    string Snippet,
+    bool IgnoreCase)
+{
+    public Granularity Granularity => Chunk.GranularityOf(Kind);
+}
+
+/// <summary>A chunk's analysed fields as indexed for BM25 (space-separated terms).</summary>
+public sealed record IndexedFields(string Names, string Comments, string Body);
+
+/// <summary>An edge between two chunks, derived from the repository graph.</summary>
+public sealed record ChunkEdge(string Source, string Target, ChunkEdgeKind Kind, string SourcePath, string TargetPath);
+
+/// <summary>What connects two chunks.</summary>
+public enum ChunkEdgeKind
+{
+    /// <summary>A unit and a block, signal or port inside it.</summary>
+    Contains,
+
+    /// <summary>A unit and a unit it instantiates.</summary>
+    Instantiates,
+
+    /// <summary>A unit and a package it uses.</summary>
+    Imports,
+
+    /// <summary>A block and a signal it writes.</summary>
+    Drives,
+
+    /// <summary>A block and a signal it reads.</summary>
+    Reads,
+
+    /// <summary>A signal and the port of a child instance it is connected to.</summary>
+    Connects,
+}
+
+/// <summary>BM25 field weights and the FTS query shape.</summary>
+public sealed record LexicalOptions
+{
+    public static readonly LexicalOptions Default = new();
+
+    /// <summary>Identifiers and names matter most, then what the comments say, then the code around them.</summary>
+    public double NameWeight { get; init; } = 4.0;
+
+    public double CommentWeight { get; init; } = 2.0;
+
+    public double BodyWeight { get; init; } = 1.0;
+
+    /// <summary>Query terms used at most (the rest of a long query adds little and costs time).</summary>
+    public int MaxQueryTerms { get; init; } = 16;
+}
+
+/// <summary>
+/// The retrieval tables of the workspace database (`.hdl/index.db`, prefix `retrieval_`): files with their hashes,
+/// chunks, the FTS5 index (BM25 over names, comments and body with field weights), chunk graph edges and metadata.
+/// Vectors live in <see cref="SqliteVectorCollection"/> on the same file. Every write is one transaction.
+/// </summary>
+public sealed class SqliteRetrievalStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+    private readonly SqliteConnection _connection;
+
+    private SqliteRetrievalStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        DatabasePath = path;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating when needed) the database at <paramref name="databasePath"/>; `:memory:` for tests.</summary>
+    public static SqliteRetrievalStore Open(string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(databasePath);
+        if (databasePath != ":memory:")
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        var connection = SqliteDatabase.Open(databasePath);
+        var store = new SqliteRetrievalStore(connection, databasePath);
+        store.CreateSchema();
+        return store;
+    }
+
+    internal SqliteConnection Connection => _connection;
+
+    public void Dispose() => _connection.Dispose();
+
+    private void CreateSchema()
+    {
+        Execute($"""
+            CREATE TABLE IF NOT EXISTS retrieval_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS retrieval_files(path TEXT PRIMARY KEY, hash TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS retrieval_chunks(
+                rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL, kind INTEGER NOT NULL,
+                granularity INTEGER NOT NULL, unit TEXT NOT NULL, name TEXT NOT NULL, start_line INTEGER NOT NULL,
+                end_line INTEGER NOT NULL, context TEXT NOT NULL, snippet TEXT NOT NULL, ignore_case INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS retrieval_chunks_path ON retrieval_chunks(path);
+            CREATE INDEX IF NOT EXISTS retrieval_chunks_unit ON retrieval_chunks(unit COLLATE NOCASE, granularity);
+            CREATE VIRTUAL TABLE IF NOT EXISTS retrieval_fts USING fts5(names, comments, body, grain, tokenize = "unicode61 tokenchars '_'");
+            CREATE TABLE IF NOT EXISTS retrieval_edges(
+                source TEXT NOT NULL, target TEXT NOT NULL, kind INTEGER NOT NULL, source_path TEXT NOT NULL, target_path TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS retrieval_edges_source ON retrieval_edges(source);
+            CREATE INDEX IF NOT EXISTS retrieval_edges_target ON retrieval_edges(target);
+            CREATE INDEX IF NOT EXISTS retrieval_edges_source_path ON retrieval_edges(source_path);
+            CREATE INDEX IF NOT EXISTS retrieval_edges_target_path ON retrieval_edges(target_path);
+            INSERT OR IGNORE INTO retrieval_meta(key, value) VALUES ('schema', '{SchemaVersion.ToString(CultureInfo.InvariantCulture)}');
+            """);
+    }
+
+    public string? GetMeta(string key)
+    {
+        using var command = Command("SELECT value FROM retrieval_meta WHERE key = $key");
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    public void SetMeta(string key, string value)
+    {
+        using var command = Command("INSERT INTO retrieval_meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Hash of every indexed file, by path.</summary>
+    public ImmutableDictionary<string, string> FileHashes()
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        using var command = Command("SELECT path, hash FROM retrieval_files");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return result.ToImmutable();
+    }
+
+    public int ChunkCount()
+    {
+        using var command = Command("SELECT count(*) FROM retrieval_chunks");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Replaces everything stored for the given files (chunks, FTS rows, edges touching them) in one transaction;
+    /// other files' rows are not touched. A file with a null hash is removed.
+    /// </summary>
+    public void ReplaceFiles(IReadOnlyList<FileChunks> files, IReadOnlyList<ChunkEdge> edges, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(edges);
+        using var transaction = _connection.BeginTransaction();
+        using var deleteFts = Command("DELETE FROM retrieval_fts WHERE rowid IN (SELECT rowid FROM retrieval_chunks WHERE path = $path)", transaction);
+        var deleteFtsPath = deleteFts.Parameters.Add("$path", SqliteType.Text);
+        using var deleteChunks = Command("DELETE FROM retrieval_chunks WHERE path = $path", transaction);
+        var deleteChunksPath = deleteChunks.Parameters.Add("$path", SqliteType.Text);
+        using var deleteEdges = Command("DELETE FROM retrieval_edges WHERE source_path = $path OR target_path = $path", transaction);
+        var deleteEdgesPath = deleteEdges.Parameters.Add("$path", SqliteType.Text);
+        using var deleteFile = Command("DELETE FROM retrieval_files WHERE path = $path", transaction);
+        var deleteFilePath = deleteFile.Parameters.Add("$path", SqliteType.Text);
+        using var insertFile = Command("INSERT INTO retrieval_files(path, hash) VALUES ($path, $hash)", transaction);
+        var insertFilePath = insertFile.Parameters.Add("$path", SqliteType.Text);
+        var insertFileHash = insertFile.Parameters.Add("$hash", SqliteType.Text);
+        using var insertChunk = Command("""
+            INSERT INTO retrieval_chunks(id, path, kind, granularity, unit, name, start_line, end_line, context, snippet, ignore_case)
+            VALUES ($id, $path, $kind, $granularity, $unit, $name, $start, $end, $context, $snippet, $ignoreCase) RETURNING rowid
+            """, transaction);
+        var chunkParameters = new[] { "$id", "$path", "$kind", "$granularity", "$unit", "$name", "$start", "$end", "$context", "$snippet", "$ignoreCase" }
+            .Select(name => insertChunk.Parameters.Add(name, SqliteType.Text)).ToArray();
+        using var insertFts = Command("INSERT INTO retrieval_fts(rowid, names, comments, body, grain) VALUES ($rowid, $names, $comments, $body, $grain)", transaction);
+        var ftsParameters = new[] { "$rowid", "$names", "$comments", "$body", "$grain" }.Select(name => insertFts.Parameters.Add(name, SqliteType.Text)).ToArray();
+
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var (command, parameter) in new[] { (deleteFts, deleteFtsPath), (deleteChunks, deleteChunksPath), (deleteEdges, deleteEdgesPath), (deleteFile, deleteFilePath) })
+            {
+                parameter.Value = file.Path;
+                command.ExecuteNonQuery();
+            }
+
+            if (file.Hash is null)
+            {
+                continue;
+            }
+
+            insertFilePath.Value = file.Path;
+            insertFileHash.Value = file.Hash;
+            insertFile.ExecuteNonQuery();
+            for (var index = 0; index < file.Chunks.Length; index++)
+            {
+                var chunk = file.Chunks[index];
+                var fields = file.Fields[index];
+                object[] values = [chunk.Id, chunk.Path, (int)chunk.Kind, (int)chunk.Granularity, chunk.Unit, chunk.Name, chunk.StartLine, chunk.EndLine, chunk.Context, chunk.Snippet, chunk.IgnoreCase ? 1 : 0];
+                for (var value = 0; value < values.Length; value++)
+                {
+                    chunkParameters[value].Value = values[value];
+                }
+
+                var rowId = (long)insertChunk.ExecuteScalar()!;
+                object[] ftsValues = [rowId, fields.Names, fields.Comments, fields.Body, GrainToken(chunk.Granularity)];
+                for (var value = 0; value < ftsValues.Length; value++)
+                {
+                    ftsParameters[value].Value = ftsValues[value];
+                }
+
+                insertFts.ExecuteNonQuery();
+            }
+        }
+
+        using var insertEdge = Command("INSERT INTO retrieval_edges(source, target, kind, source_path, target_path) VALUES ($source, $target, $kind, $sourcePath, $targetPath)", transaction);
+        var edgeParameters = new[] { "$source", "$target", "$kind", "$sourcePath", "$targetPath" }.Select(name => insertEdge.Parameters.Add(name, SqliteType.Text)).ToArray();
+        foreach (var edge in edges)
+        {
+            object[] values = [edge.Source, edge.Target, (int)edge.Kind, edge.SourcePath, edge.TargetPath];
+            for (var value = 0; value < values.Length; value++)
+            {
+                edgeParameters[value].Value = values[value];
+            }
+
+            insertEdge.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Chunk ids and row ids of a file, in row order (tests and vector updates use them).</summary>
+    public ImmutableArray<(long RowId, string Id)> ChunkIdsOf(string path)
+    {
+        using var command = Command("SELECT rowid, id FROM retrieval_chunks WHERE path = $path ORDER BY rowid");
+        command.Parameters.AddWithValue("$path", path);
+        using var reader = command.ExecuteReader();
+        var result = ImmutableArray.CreateBuilder<(long, string)>();
+        while (reader.Read())
+        {
+            result.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>BM25 search: the best chunks for any of the terms, optionally of one granularity, best first (score: higher is better).</summary>
+    public ImmutableArray<(long RowId, double Score)> SearchLexical(IReadOnlyList<string> terms, Granularity? granularity, int top, LexicalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(options);
+        var distinct = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).ToList();
+        if (distinct.Count == 0)
+        {
+            return [];
+        }
+
+        var match = new StringBuilder("{names comments body}: (");
+        for (var index = 0; index < distinct.Count; index++)
+        {
+            match.Append(index == 0 ? string.Empty : " OR ").Append('"').Append(distinct[index].Replace("\"", string.Empty, StringComparison.Ordinal)).Append('"');
+        }
+
+        match.Append(')');
+        if (granularity is { } grain)
+        {
+            match.Append(" AND grain: ").Append(GrainToken(grain));
+        }
+
+        var weights = string.Create(CultureInfo.InvariantCulture, $"{options.NameWeight}, {options.CommentWeight}, {options.BodyWeight}, 0.0");
+        using var command = Command($"SELECT rowid, bm25(retrieval_fts, {weights}) AS score FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY score LIMIT $top");
+        command.Parameters.AddWithValue("$match", match.ToString());
+        command.Parameters.AddWithValue("$top", top);
+        using var reader = command.ExecuteReader();
+        var result = ImmutableArray.CreateBuilder<(long, double)>();
+        while (reader.Read())
+        {
+            // FTS5's bm25() is negative, lower is better; flip it so every list reads "higher is better".
+            result.Add((reader.GetInt64(0), -reader.GetDouble(1)));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The indexed terms of chunks (to tell which query terms a result matched).</summary>
+    public ImmutableDictionary<long, IndexedFields> FieldsOf(IEnumerable<long> rowIds) =>
+        ReadByRowIds(rowIds, "SELECT rowid, names, comments, body FROM retrieval_fts WHERE rowid IN ({0})",
+            reader => new IndexedFields(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+
+    public ImmutableDictionary<long, string> ChunkIdsByRowId(IEnumerable<long> rowIds) =>
+        ReadByRowIds(rowIds, "SELECT rowid, id FROM retrieval_chunks WHERE rowid IN ({0})", reader => reader.GetString(1));
+
+    public ImmutableDictionary<long, StoredChunk> ChunksByRowId(IEnumerable<long> rowIds) =>
+        ReadByRowIds(rowIds, $"SELECT {ChunkColumns} FROM retrieval_chunks WHERE rowid IN ({{0}})", ReadChunk);
+
+    public ImmutableDictionary<string, StoredChunk> ChunksById(IEnumerable<string> ids)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, StoredChunk>(StringComparer.Ordinal);
+        foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            using var command = Command(string.Empty);
+            var names = new List<string>();
+            for (var index = 0; index < batch.Length; index++)
+            {
+                var name = $"$p{index.ToString(CultureInfo.InvariantCulture)}";
+                names.Add(name);
+                command.Parameters.AddWithValue(name, batch[index]);
+            }
+
+            command.CommandText = $"SELECT {ChunkColumns} FROM retrieval_chunks WHERE id IN ({string.Join(',', names)})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var chunk = ReadChunk(reader);
+                result[chunk.Id] = chunk;
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Edges with either end among <paramref name="chunkIds"/>.</summary>
+    public ImmutableArray<ChunkEdge> EdgesTouching(IEnumerable<string> chunkIds)
+    {
+        var result = ImmutableArray.CreateBuilder<ChunkEdge>();
+        foreach (var batch in chunkIds.Distinct(StringComparer.Ordinal).Chunk(400))
+        {
+            using var command = Command(string.Empty);
+            var names = new List<string>();
+            for (var index = 0; index < batch.Length; index++)
+            {
+                var name = $"$p{index.ToString(CultureInfo.InvariantCulture)}";
+                names.Add(name);
+                command.Parameters.AddWithValue(name, batch[index]);
+            }
+
+            var list = string.Join(',', names);
+            command.CommandText = $"SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source IN ({list}) UNION SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE target IN ({list})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                result.Add(new ChunkEdge(reader.GetString(0), reader.GetString(1), (ChunkEdgeKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    public int EdgeCount()
+    {
+        using var command = Command("SELECT count(*) FROM retrieval_edges");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private const string ChunkColumns = "rowid, id, path, kind, unit, name, start_line, end_line, context, snippet, ignore_case";
+
+    private static StoredChunk ReadChunk(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (ChunkKind)reader.GetInt32(3), reader.GetString(4), reader.GetString(5),
+        reader.GetInt32(6), reader.GetInt32(7), reader.GetString(8), reader.GetString(9), reader.GetInt32(10) != 0);
+
+    private ImmutableDictionary<long, T> ReadByRowIds<T>(IEnumerable<long> rowIds, string template, Func<SqliteDataReader, T> read)
+    {
+        var result = ImmutableDictionary.CreateBuilder<long, T>();
+        foreach (var batch in rowIds.Distinct().Chunk(500))
+        {
+            using var command = Command(string.Format(CultureInfo.InvariantCulture, template, string.Join(',', batch.Select(id => id.ToString(CultureInfo.InvariantCulture)))));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                result[reader.GetInt64(0)] = read(reader);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    internal static string GrainToken(Granularity granularity) => granularity switch
+    {
+        Granularity.Module => "gmodule",
+        Granularity.Block => "gblock",
+        _ => "gsignal",
+    };
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}
+
+/// <summary>What to store for one file: its hash (null = the file is gone), chunks and their analysed fields.</summary>
+public sealed record FileChunks(string Path, string? Hash, ImmutableArray<Chunk> Chunks, ImmutableArray<IndexedFields> Fields);
+
+/// <summary>Opens connections the way every table here wants them (WAL, so readers and one writer share the file).</summary>
+internal static class SqliteDatabase
+{
+    public static SqliteConnection Open(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = databasePath == ":memory:" ? "PRAGMA foreign_keys = OFF;" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

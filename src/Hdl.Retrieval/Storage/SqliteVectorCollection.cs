@@ -1,0 +1,336 @@
+using System.Linq.Expressions;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.VectorData;
+
+// Microsoft.Data.Sqlite's async methods run synchronously (SQLite has no async IO), so the Task-returning members
+// of the VectorData contract do their work inline; the analyzer's advice to await them would change nothing.
+#pragma warning disable VSTHRD103
+
+namespace Hdl.Retrieval.Storage;
+
+/// <summary>
+/// The embedded vector store: vectors are blobs in the workspace database (`retrieval_vectors`); the first search
+/// loads them into one contiguous float array and scans it exactly with SIMD dot products (vectors are stored
+/// normalised, so the dot product is the cosine). Exact search over a million 256-float vectors is a few tens of
+/// milliseconds on one core, with no approximate index to build or tune. Writes invalidate the loaded array.
+/// </summary>
+public sealed class SqliteVectorCollection : VectorStoreCollection<string, ChunkVectorRecord>
+{
+    private readonly SqliteConnection _connection;
+    private readonly Lock _lock = new();
+    private LoadedVectors? _loaded;
+
+    public SqliteVectorCollection(SqliteRetrievalStore store, string name = "retrieval_vectors")
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _connection = store.Connection;
+        Name = name;
+    }
+
+    public override string Name { get; }
+
+    public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name");
+        command.Parameters.AddWithValue("$name", Name);
+        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = Command($"""
+            CREATE TABLE IF NOT EXISTS {Name}(id TEXT PRIMARY KEY, path TEXT NOT NULL, granularity TEXT NOT NULL, vector BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS {Name}_path ON {Name}(path);
+            """);
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = Command($"DROP TABLE IF EXISTS {Name}");
+        command.ExecuteNonQuery();
+        Invalidate();
+        return Task.CompletedTask;
+    }
+
+    public override Task<ChunkVectorRecord?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        using var command = Command($"SELECT id, path, granularity, vector FROM {Name} WHERE id = $id");
+        command.Parameters.AddWithValue("$id", key);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadRecord(reader) : null);
+    }
+
+    public override async IAsyncEnumerable<ChunkVectorRecord> GetAsync(Expression<Func<ChunkVectorRecord, bool>> filter, int top, FilteredRecordRetrievalOptions<ChunkVectorRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var predicate = filter.Compile();
+        var records = new List<ChunkVectorRecord>();
+        using (var command = Command($"SELECT id, path, granularity, vector FROM {Name} ORDER BY rowid"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read() && records.Count < top)
+            {
+                var record = ReadRecord(reader);
+                if (predicate(record))
+                {
+                    records.Add(record);
+                }
+            }
+        }
+
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public override Task DeleteAsync(string key, CancellationToken cancellationToken = default) => DeleteAsync([key], cancellationToken);
+
+    public override Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        using var transaction = _connection.BeginTransaction();
+        using var command = Command($"DELETE FROM {Name} WHERE id = $id", transaction);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var key in keys)
+        {
+            id.Value = key;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        Invalidate();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Deletes every vector of a file (what an incremental update does before upserting the file's new chunks).</summary>
+    public Task DeleteByPathAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        using var transaction = _connection.BeginTransaction();
+        using var command = Command($"DELETE FROM {Name} WHERE path = $path", transaction);
+        var path = command.Parameters.Add("$path", SqliteType.Text);
+        foreach (var value in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            path.Value = value;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        Invalidate();
+        return Task.CompletedTask;
+    }
+
+    public override Task UpsertAsync(ChunkVectorRecord record, CancellationToken cancellationToken = default) => UpsertAsync([record], cancellationToken);
+
+    public override Task UpsertAsync(IEnumerable<ChunkVectorRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        using var transaction = _connection.BeginTransaction();
+        using var command = Command($"INSERT INTO {Name}(id, path, granularity, vector) VALUES ($id, $path, $granularity, $vector) ON CONFLICT(id) DO UPDATE SET path = excluded.path, granularity = excluded.granularity, vector = excluded.vector", transaction);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var path = command.Parameters.Add("$path", SqliteType.Text);
+        var granularity = command.Parameters.Add("$granularity", SqliteType.Text);
+        var vector = command.Parameters.Add("$vector", SqliteType.Blob);
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            id.Value = record.Id;
+            path.Value = record.Path;
+            granularity.Value = record.Granularity;
+            vector.Value = MemoryMarshal.AsBytes(record.Vector.Span).ToArray();
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        Invalidate();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Exact nearest neighbours by cosine similarity. A filter of the form `r => r.Granularity == "block"` (or `Path`)
+    /// is applied on the packed arrays; any other filter is evaluated per record.
+    /// </summary>
+    public override async IAsyncEnumerable<VectorSearchResult<ChunkVectorRecord>> SearchAsync<TInput>(TInput searchValue, int top, VectorSearchOptions<ChunkVectorRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var query = searchValue switch
+        {
+            ReadOnlyMemory<float> memory => memory,
+            float[] array => array,
+            Microsoft.Extensions.AI.Embedding<float> embedding => embedding.Vector,
+            _ => throw new NotSupportedException($"The embedded vector store searches with a float vector, not {typeof(TInput).Name}."),
+        };
+        var loaded = Load();
+        var hits = loaded.Search(query.Span, top, MakeFilter(options?.Filter, loaded));
+        foreach (var (index, score) in hits)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = new ChunkVectorRecord { Id = loaded.Ids[index], Path = loaded.Paths[index], Granularity = loaded.Granularities[index] };
+            if (options?.IncludeVectors == true)
+            {
+                record.Vector = loaded.Vectors.AsMemory(index * loaded.Dimensions, loaded.Dimensions);
+            }
+
+            yield return new VectorSearchResult<ChunkVectorRecord>(record, score);
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    /// <summary>Number of vectors (loads them).</summary>
+    public int Count => Load().Count;
+
+    private static Func<int, bool>? MakeFilter(Expression<Func<ChunkVectorRecord, bool>>? filter, LoadedVectors loaded)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+
+        // The common filter, a field compared with a constant, runs on the packed arrays without building records.
+        if (filter.Body is BinaryExpression { NodeType: ExpressionType.Equal } equal
+            && equal.Left is MemberExpression { Member.Name: var member }
+            && Expression.Lambda(equal.Right).Compile().DynamicInvoke() is string value)
+        {
+            if (member == nameof(ChunkVectorRecord.Granularity))
+            {
+                return index => string.Equals(loaded.Granularities[index], value, StringComparison.Ordinal);
+            }
+
+            if (member == nameof(ChunkVectorRecord.Path))
+            {
+                return index => string.Equals(loaded.Paths[index], value, StringComparison.Ordinal);
+            }
+        }
+
+        var predicate = filter.Compile();
+        return index => predicate(new ChunkVectorRecord { Id = loaded.Ids[index], Path = loaded.Paths[index], Granularity = loaded.Granularities[index] });
+    }
+
+    private LoadedVectors Load()
+    {
+        lock (_lock)
+        {
+            if (_loaded is not null)
+            {
+                return _loaded;
+            }
+
+            var ids = new List<string>();
+            var paths = new List<string>();
+            var granularities = new List<string>();
+            var vectors = new List<float>();
+            var dimensions = 0;
+            using (var command = Command($"SELECT id, path, granularity, vector FROM {Name}"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var bytes = (byte[])reader.GetValue(3);
+                    var vector = MemoryMarshal.Cast<byte, float>(bytes);
+                    if (dimensions == 0)
+                    {
+                        dimensions = vector.Length;
+                    }
+
+                    if (vector.Length != dimensions)
+                    {
+                        // A vector of another size comes from another provider; the index re-embeds on a provider change,
+                        // so a stray one is skipped rather than corrupting the scan.
+                        continue;
+                    }
+
+                    ids.Add(reader.GetString(0));
+                    paths.Add(string.Intern(reader.GetString(1)));
+                    granularities.Add(string.Intern(reader.GetString(2)));
+                    foreach (var component in vector)
+                    {
+                        vectors.Add(component);
+                    }
+                }
+            }
+
+            _loaded = new LoadedVectors([.. ids], [.. paths], [.. granularities], [.. vectors], dimensions);
+            return _loaded;
+        }
+    }
+
+    private void Invalidate()
+    {
+        lock (_lock)
+        {
+            _loaded = null;
+        }
+    }
+
+    private static ChunkVectorRecord ReadRecord(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Path = reader.GetString(1),
+        Granularity = reader.GetString(2),
+        Vector = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(3)).ToArray(),
+    };
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>All vectors packed row after row, with their ids and filter fields in parallel arrays.</summary>
+    private sealed record LoadedVectors(string[] Ids, string[] Paths, string[] Granularities, float[] Vectors, int Dimensions)
+    {
+        public int Count => Ids.Length;
+
+        public List<(int Index, double Score)> Search(ReadOnlySpan<float> query, int top, Func<int, bool>? filter)
+        {
+            var best = new PriorityQueue<int, float>(top + 1);
+            if (Dimensions == 0 || query.Length != Dimensions || top <= 0)
+            {
+                return [];
+            }
+
+            var all = Vectors.AsSpan();
+            for (var index = 0; index < Count; index++)
+            {
+                if (filter is not null && !filter(index))
+                {
+                    continue;
+                }
+
+                var score = TensorPrimitives.Dot(query, all.Slice(index * Dimensions, Dimensions));
+                if (best.Count < top)
+                {
+                    best.Enqueue(index, score);
+                }
+                else if (best.TryPeek(out _, out var worst) && score > worst)
+                {
+                    best.DequeueEnqueue(index, score);
+                }
+            }
+
+            var result = new List<(int, double)>(best.Count);
+            while (best.TryDequeue(out var index, out var score))
+            {
+                result.Add((index, score));
+            }
+
+            result.Reverse();
+            return result;
+        }
+    }
+}

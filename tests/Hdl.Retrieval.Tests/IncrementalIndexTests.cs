@@ -1,0 +1,96 @@
+using Hdl.Retrieval.Embeddings;
+using Hdl.Retrieval.Search;
+using Hdl.Retrieval.Storage;
+
+namespace Hdl.Retrieval.Tests;
+
+/// <summary>Re-indexing after an edit rewrites only the edited file's chunks, vectors and edges.</summary>
+public sealed class IncrementalIndexTests : IDisposable
+{
+    private readonly RetrievalFixture _fixture = new("""
+        //- /a.sv
+        module a (input logic clk, output logic [3:0] count_o);
+          logic [3:0] cnt;
+          always_ff @(posedge clk) cnt <= cnt + 1;
+          assign count_o = cnt;
+        endmodule
+        //- /b.sv
+        module b (input logic clk);
+          logic [3:0] value;
+          a u_a (.clk(clk), .count_o(value));
+        endmodule
+        //- /c.sv
+        module c (input logic clk);
+          logic flag;
+        endmodule
+        """);
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void Editing_one_file_leaves_other_files_rows_untouched()
+    {
+        var first = _fixture.Index();
+        Assert.Equal(3, first.FilesUpdated);
+        var rowsOfB = _fixture.Store.ChunkIdsOf("/b.sv").ToArray();
+        var rowsOfC = _fixture.Store.ChunkIdsOf("/c.sv").ToArray();
+        var vectorOfC = _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.ToArray();
+
+        _fixture.Write("/a.sv", """
+            module a (input logic clk, output logic [3:0] count_o);
+              // free-running event counter
+              logic [3:0] cnt;
+              logic [3:0] shadow;
+              always_ff @(posedge clk) cnt <= cnt + 1;
+              assign count_o = cnt;
+            endmodule
+            """);
+        var second = _fixture.Index();
+
+        Assert.Equal((1, 0), (second.FilesUpdated, second.FilesRemoved));
+        Assert.Equal(rowsOfB, _fixture.Store.ChunkIdsOf("/b.sv").ToArray());
+        Assert.Equal(rowsOfC, _fixture.Store.ChunkIdsOf("/c.sv").ToArray());
+        Assert.Equal(vectorOfC, _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.ToArray());
+        Assert.Contains(_fixture.Store.ChunkIdsOf("/a.sv"), row => row.Id == "/a.sv#signal:shadow");
+        Assert.Equal("a > cnt (signal)", _fixture.Search("event counter", SearchMode.Lexical, Hdl.Retrieval.Chunking.Granularity.Signal, top: 1));
+
+        // The instance edge from b into a survives, since a's header keeps its id.
+        Assert.Contains(_fixture.Store.EdgesTouching(["/b.sv#unit:b"]), edge => edge.Target == "/a.sv#unit:a" && edge.Kind == ChunkEdgeKind.Instantiates);
+    }
+
+    [Fact]
+    public void An_unchanged_workspace_updates_nothing()
+    {
+        _fixture.Index();
+        var again = _fixture.Index();
+        Assert.Equal((0, 0, 0), (again.FilesUpdated, again.FilesRemoved, again.ChunksWritten));
+    }
+
+    [Fact]
+    public void A_deleted_file_loses_its_chunks_vectors_and_edges()
+    {
+        _fixture.Index();
+        var vectorsBefore = _fixture.Vectors.Count;
+        var chunksOfC = _fixture.Store.ChunkIdsOf("/c.sv").Length;
+        _fixture.Delete("/c.sv");
+        var update = _fixture.Index();
+
+        Assert.Equal((0, 1), (update.FilesUpdated, update.FilesRemoved));
+        Assert.Empty(_fixture.Store.ChunkIdsOf("/c.sv"));
+        Assert.Equal(vectorsBefore - chunksOfC, _fixture.Vectors.Count);
+        Assert.Empty(_fixture.Store.EdgesTouching(["/c.sv#unit:c"]));
+    }
+
+    [Fact]
+    public void Changing_the_embedding_re_embeds_everything()
+    {
+        _fixture.Index();
+        _fixture.UseBackend(RetrievalBackendOptions.Default with { Builtin = HashedEmbeddingOptions.Default with { Dimensions = 128 } });
+        var update = _fixture.Index();
+
+        Assert.True(update.Reembedded);
+        Assert.Equal(3, update.FilesUpdated);
+        Assert.Equal(128, _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.Length);
+        Assert.Equal("128", _fixture.Store.GetMeta("embedding")!.Split('/')[^1]);
+    }
+}

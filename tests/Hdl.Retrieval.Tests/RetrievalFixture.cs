@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Text;
+using Hdl.Retrieval.Indexing;
+using Hdl.Retrieval.Search;
+using Hdl.Retrieval.Storage;
+using Hdl.Retrieval.Text;
+using Hdl.Syntax.Text;
+using Hdl.Workspace;
+using Hdl.Workspace.Graph;
+using Hdl.Workspace.Index;
+
+namespace Hdl.Retrieval.Tests;
+
+/// <summary>
+/// A multi-file HDL fixture (`//- /path` starts a file) served from memory, indexed into a retrieval database in a
+/// temporary folder. Tests edit files and re-index to see what an update touches.
+/// </summary>
+internal sealed class RetrievalFixture : ISourceFileReader, Hdl.Syntax.Preprocessor.IIncludeSource, IDisposable
+{
+    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "hdl-retrieval-tests", Guid.NewGuid().ToString("N"));
+
+    public RetrievalFixture(string fixture, RetrievalBackendOptions? backend = null)
+    {
+        string? current = null;
+        var content = new StringBuilder();
+        foreach (var line in fixture.Split('\n'))
+        {
+            if (line.StartsWith("//- ", StringComparison.Ordinal))
+            {
+                Flush(current, content);
+                current = line[4..].Trim();
+                content.Clear();
+                continue;
+            }
+
+            content.Append(line).Append('\n');
+        }
+
+        Flush(current ?? "/top.sv", content);
+        Store = SqliteRetrievalStore.Open(Path.Combine(_folder, "index.db"));
+        Backend = RetrievalBackends.Create(backend ?? RetrievalBackendOptions.Default, Store, TextAnalyzer.Default);
+    }
+
+    public SqliteRetrievalStore Store { get; }
+
+    public RetrievalBackend Backend { get; private set; }
+
+    public SqliteVectorCollection Vectors => (SqliteVectorCollection)Backend.Vectors!;
+
+    public RetrievalSearcher Searcher => new(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default);
+
+    public void Write(string path, string text)
+    {
+        if (!_files.ContainsKey(path))
+        {
+            _order.Add(path);
+        }
+
+        _files[path] = text;
+    }
+
+    public void Delete(string path)
+    {
+        _files.Remove(path);
+        _order.Remove(path);
+    }
+
+    /// <summary>Swaps the embedding provider (to check that a change re-embeds).</summary>
+    public void UseBackend(RetrievalBackendOptions options) => Backend = RetrievalBackends.Create(options, Store, TextAnalyzer.Default);
+
+    public RetrievalIndexUpdate Index()
+    {
+        var index = WorkspaceIndex.Build([.. _order], WorkspaceIndexOptions.Default, this, this, null, CancellationToken.None);
+        var graph = RepositoryGraph.Build(index, CancellationToken.None);
+        var indexer = new RetrievalIndexer(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default, RetrievalIndexOptions.Default);
+        return indexer.UpdateAsync(index, graph, this, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Results rendered one per line as `unit > name (kind)`, best first.</summary>
+    public string Search(string query, SearchMode mode, Hdl.Retrieval.Chunking.Granularity? granularity = null, int top = 5)
+    {
+        var hits = Hits(query, mode, granularity, top);
+        return string.Join('\n', hits.Select(hit => $"{hit.Chunk.Context} ({hit.Chunk.Kind.ToString().ToLowerInvariant()})"));
+    }
+
+    public ImmutableArray<SearchHit> Hits(string query, SearchMode mode, Hdl.Retrieval.Chunking.Granularity? granularity = null, int top = 5) =>
+        Searcher.SearchAsync(query, SearchOptions.Default with { Mode = mode, Granularity = granularity, Top = top }, CancellationToken.None).GetAwaiter().GetResult();
+
+    public SourceReadResult Read(string path, CancellationToken cancellationToken) =>
+        _files.TryGetValue(path, out var text) ? SourceReadResult.Success(SourceText.From(path, text)) : SourceReadResult.Failed(SourceReadFailure.NotFound, "file not found");
+
+    public SourceText? Resolve(string includeName, string includingFilePath, ImmutableArray<string> includeDirectories) => null;
+
+    public void Dispose()
+    {
+        Backend.Vectors?.Dispose();
+        Store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private void Flush(string? path, StringBuilder content)
+    {
+        if (path is not null)
+        {
+            Write(path, content.ToString());
+        }
+    }
+}
