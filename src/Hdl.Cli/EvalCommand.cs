@@ -118,8 +118,9 @@ internal static class EvalCommand
                 continue;
             }
 
-            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008);
-            var databasePath = Path.Combine(indexDirectory, group.Key, "index.db");
+            var repositoryIndex = Path.Combine(indexDirectory, group.Key);
+            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008, repositoryIndex, NoPersistedIndex: false);
+            var databasePath = Path.Combine(repositoryIndex, "index.db");
             var (session, openProblems) = await RetrievalSession.OpenAsync(request, databasePath, RetrievalBackendOptions.Default, showProgress: !json, cancellationToken).ConfigureAwait(false);
             foreach (var problem in openProblems)
             {
