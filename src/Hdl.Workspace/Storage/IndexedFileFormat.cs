@@ -12,9 +12,9 @@ namespace Hdl.Workspace.Storage;
 /// <summary>
 /// The bytes an <see cref="IndexedFile"/> is stored as: a compact binary form written field by field, with
 /// integers as variable-length numbers and every string written once per file (later uses name it by number), so
-/// the path in each of a file's thousands of locations costs one byte. Measured against System.Text.Json on the
-/// opentitan corpus it is an order of magnitude smaller and faster (bench/index/results.md). Library types stay free
-/// of serialization attributes (STYLE §2): the format lives here, next to the database that holds it.
+/// the path in each of a file's thousands of locations costs one byte (opentitan/hw: 27 MB for 1.14M lines, see
+/// bench/index/results.md). JSON would repeat every path and property name in every location. Library types stay
+/// free of serialization attributes (STYLE §2): the format lives here, next to the database that holds it.
 /// When a model record gains a property, it is written here and <see cref="Version"/> goes up; the
 /// IndexedFileFormatTests shape test fails until both are done.
 /// </summary>
