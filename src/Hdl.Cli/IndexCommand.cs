@@ -42,7 +42,9 @@ internal static class IndexCommand
         var indexTime = stopwatch.Elapsed;
         var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
+        var bindingStart = stopwatch.Elapsed;
         var bindings = index.Bindings;
+        var bindingTime = stopwatch.Elapsed - bindingStart;
         var references = bindings.Counts;
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;
@@ -85,6 +87,7 @@ internal static class IndexCommand
                 writer.WriteNumber("errors", errors);
                 writer.WriteNumber("warnings", warnings);
                 writer.WriteNumber("indexSeconds", Math.Round(indexTime.TotalSeconds, 3));
+                writer.WriteNumber("bindingSeconds", Math.Round(bindingTime.TotalSeconds, 3));
                 writer.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
