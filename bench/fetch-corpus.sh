@@ -20,6 +20,7 @@ repos=(
   "open-logic        open-logic/open-logic           8eeced66ceb9d9457718c8de826372aa94a8811f"
   "vunit             VUnit/vunit                     edddc0fd6a6fc652464e15d0d60bf09b53d28c74"
   "opentitan         lowRISC/opentitan               34ceb5eb568742f75f01ee23de994ad9f65eae82"
+  "PoC               VLSI-EDA/PoC                    894d3cd03c81f5b01121c4f878d1f9c91ff70105"
 )
 
 status=0

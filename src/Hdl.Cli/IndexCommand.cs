@@ -43,7 +43,9 @@ internal static class IndexCommand
         var indexTime = stopwatch.Elapsed;
         var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = gathered.Tops }, CancellationToken.None);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
+        var bindingStart = stopwatch.Elapsed;
         var bindings = index.Bindings;
+        var bindingTime = stopwatch.Elapsed - bindingStart;
         var references = bindings.Counts;
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;
@@ -92,6 +94,7 @@ internal static class IndexCommand
                 writer.WriteNumber("indexLoadSeconds", Math.Round(opened.LoadTime.TotalSeconds, 3));
                 writer.WriteNumber("indexSaveSeconds", Math.Round(opened.SaveTime.TotalSeconds, 3));
                 writer.WriteNumber("indexBytes", opened.DatabaseBytes);
+                writer.WriteNumber("bindingSeconds", Math.Round(bindingTime.TotalSeconds, 3));
                 writer.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
                 writer.WriteEndObject();
                 writer.WriteEndObject();

@@ -129,6 +129,18 @@ internal abstract class FileBinder
         return identifier.Location;
     }
 
+    /// <summary>
+    /// An identifier's name as the parser saw it: the token's text, which for a macro's output is the expanded name
+    /// (the node's source text would be the macro call).
+    /// </summary>
+    protected static string NameOf(SyntaxNode identifier)
+    {
+        var token = identifier.FirstToken;
+        return token.IsDefault ? identifier.Text : token.Text;
+    }
+
+    protected static string? NameOrNull(SyntaxNode? identifier) => identifier is null ? null : NameOf(identifier);
+
     private void Bind(PendingChain chain)
     {
         var parts = chain.Parts;

@@ -71,10 +71,10 @@ internal sealed class SystemVerilogBinder : FileBinder
             case "seq_block" or "par_block":
                 {
                     var label = node.ChildNode("identifier");
-                    var inner = OpenScope(scope, label?.Text);
+                    var inner = OpenScope(scope, NameOrNull(label));
                     if (label is not null)
                     {
-                        SetMemberScope(Declare(scope, label.Text, DefinitionKind.Label, LocationOf(label, out _)), inner);
+                        SetMemberScope(Declare(scope, NameOf(label), DefinitionKind.Label, LocationOf(label, out _)), inner);
                     }
 
                     VisitChildrenExcept(node, inner, quiet, label);
@@ -86,7 +86,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                     var label = node.ChildNode("identifier");
                     if (label is not null)
                     {
-                        Declare(scope, label.Text, DefinitionKind.Label, LocationOf(label, out _));
+                        Declare(scope, NameOf(label), DefinitionKind.Label, LocationOf(label, out _));
                     }
 
                     VisitChildrenExcept(node, scope, quiet || node.Kind == "assertion_item", label);
@@ -96,10 +96,10 @@ internal sealed class SystemVerilogBinder : FileBinder
             case "generate_block":
                 {
                     var label = node.ChildNode("identifier");
-                    var inner = OpenScope(scope, label?.Text);
+                    var inner = OpenScope(scope, NameOrNull(label));
                     if (label is not null)
                     {
-                        SetMemberScope(Declare(scope, label.Text, DefinitionKind.GenerateBlock, LocationOf(label, out _)), inner);
+                        SetMemberScope(Declare(scope, NameOf(label), DefinitionKind.GenerateBlock, LocationOf(label, out _)), inner);
                     }
 
                     VisitChildrenExcept(node, inner, quiet, label);
@@ -225,7 +225,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                     {
                         // `bus_if.master a, b;`: the interface and its modport.
                         Record(new PendingChain(scope, [Part(direct[0], NameSeparator.None, out _), Part(direct[1], NameSeparator.Dot, out _)]) { HeadKind = ReferenceKind.Unit });
-                        typeName = direct[0].Text;
+                        typeName = NameOf(direct[0]);
                     }
 
                     if (typeNode is not null)
@@ -297,7 +297,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                         Record(new PendingChain(scope, parts) { HeadKind = ReferenceKind.Package, Reportable = !quiet && !fromMacro });
                         if (names.Count > 1)
                         {
-                            Record(new PendingChain(scope, [Part(names[1], NameSeparator.None, out fromMacro)]) { HeadKind = ReferenceKind.PackageMember, HeadQualifier = names[0].Text, Reportable = !quiet && !fromMacro });
+                            Record(new PendingChain(scope, [Part(names[1], NameSeparator.None, out fromMacro)]) { HeadKind = ReferenceKind.PackageMember, HeadQualifier = NameOf(names[0]), Reportable = !quiet && !fromMacro });
                         }
                     }
 
@@ -361,7 +361,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                 or "class_constraint" or "extern_constraint_declaration" or "rs_production":
                 {
                     var name = node.ChildNode("identifier");
-                    var inner = OpenScope(scope, name?.Text ?? scope.Name);
+                    var inner = OpenScope(scope, NameOrNull(name) ?? scope.Name);
                     if (name is not null)
                     {
                         DeclareIdentifier(scope, name, node.Kind == "clocking_declaration" ? DefinitionKind.Other : DefinitionKind.Function, null, null);
@@ -434,9 +434,9 @@ internal sealed class SystemVerilogBinder : FileBinder
         }
 
         var location = LocationOf(name, out _);
-        var unitScope = OpenUnit(scope, name.Text, name.Location);
+        var unitScope = OpenUnit(scope, NameOf(name), name.Location);
         var kind = node.Kind == "package_declaration" ? DefinitionKind.Package : DefinitionKind.Unit;
-        var definition = Declare(scope, name.Text, kind, location, node.Kind.Replace("_declaration", string.Empty, StringComparison.Ordinal), name.Text, into: unitScope.Bucket);
+        var definition = Declare(scope, NameOf(name), kind, location, node.Kind.Replace("_declaration", string.Empty, StringComparison.Ordinal), NameOf(name), into: unitScope.Bucket);
         SetMemberScope(definition, unitScope);
         if (node.Kind is "class_declaration" or "interface_class_declaration")
         {
@@ -478,7 +478,7 @@ internal sealed class SystemVerilogBinder : FileBinder
         if (identifiers.Count == 1)
         {
             var definition = DeclareIdentifier(scope, identifiers[0], kind, returnType?.CompactText(), null);
-            inner = OpenScope(scope, identifiers[0].Text);
+            inner = OpenScope(scope, NameOf(identifiers[0]));
             if (definition is not null)
             {
                 SetMemberScope(definition, inner);
@@ -544,7 +544,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                 foreach (var variable in childNode.Children("expression"))
                 {
                     var identifier = variable.FirstDescendant("identifier");
-                    if (identifier is not null && variable.Text.Trim() == identifier.Text)
+                    if (identifier is not null && variable.Text.Trim() == NameOf(identifier))
                     {
                         DeclareIdentifier(scope, identifier, DefinitionKind.Variable, "int", null);
                     }
@@ -614,7 +614,7 @@ internal sealed class SystemVerilogBinder : FileBinder
         }
 
         var name = names[^1];
-        var members = VisitDataType(dataType, scope, quiet, typeKey: name.Text);
+        var members = VisitDataType(dataType, scope, quiet, typeKey: NameOf(name));
         var definition = DeclareIdentifier(scope, name, DefinitionKind.Type, dataType.CompactText(), TypeNameOf(dataType));
         if (definition is not null && members is not null)
         {
@@ -677,7 +677,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                 var identifier = assignment.ChildNode("identifier");
                 if (identifier is not null)
                 {
-                    var field = Declare(members, identifier.Text, DefinitionKind.Field, LocationOf(identifier, out _), memberType?.CompactText(), TypeNameOf(memberType), key);
+                    var field = Declare(members, NameOf(identifier), DefinitionKind.Field, LocationOf(identifier, out _), memberType?.CompactText(), TypeNameOf(memberType), key);
                     if (nested is not null)
                     {
                         SetMemberScope(field, nested);
@@ -705,14 +705,14 @@ internal sealed class SystemVerilogBinder : FileBinder
         {
             if (child.Kind == "parameter_value_assignment")
             {
-                VisitParameterOverrides(child, unitName.Text, scope, quiet);
+                VisitParameterOverrides(child, NameOf(unitName), scope, quiet);
             }
             else if (child.Kind == "hierarchical_instance")
             {
                 var instanceName = child.ChildNode("name_of_instance");
                 if (instanceName is not null)
                 {
-                    DeclareIdentifier(scope, instanceName.ChildNode("identifier"), DefinitionKind.Instance, unitName.Text, unitName.Text);
+                    DeclareIdentifier(scope, instanceName.ChildNode("identifier"), DefinitionKind.Instance, NameOf(unitName), NameOf(unitName));
                     Visit(instanceName, scope, quiet);
                 }
 
@@ -732,7 +732,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                         {
                             var wildcard = named.ChildTokens().First(token => token.Text == ".*");
                             var location = wildcard.IsInMainFile || wildcard.Expansion is null ? wildcard.Location : named.Location;
-                            Record(new PendingChain(scope, [new NamePart("*", location, NameSeparator.None)]) { HeadKind = ReferenceKind.PortFormal, HeadQualifier = unitName.Text, IsWildcard = true });
+                            Record(new PendingChain(scope, [new NamePart("*", location, NameSeparator.None)]) { HeadKind = ReferenceKind.PortFormal, HeadQualifier = NameOf(unitName), IsWildcard = true });
                         }
 
                         continue;
@@ -742,7 +742,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                     Record(new PendingChain(scope, [Part(formal, NameSeparator.None, out var fromMacro)])
                     {
                         HeadKind = ReferenceKind.PortFormal,
-                        HeadQualifier = unitName.Text,
+                        HeadQualifier = NameOf(unitName),
                         AlsoLocal = !hasActual,
                         ImplicitNet = !hasActual,
                         Reportable = !quiet && !fromMacro,
@@ -911,15 +911,15 @@ internal sealed class SystemVerilogBinder : FileBinder
     {
         if (identifier is not null)
         {
-            Record(new PendingChain(scope, [Part(identifier, NameSeparator.None, out var fromMacro)]) { Reportable = !quiet && !fromMacro && !IsBuiltin(identifier.Text) });
+            Record(new PendingChain(scope, [Part(identifier, NameSeparator.None, out var fromMacro)]) { Reportable = !quiet && !fromMacro && !IsBuiltin(NameOf(identifier)) });
         }
     }
 
     private DefinitionSymbol? DeclareIdentifier(BindingScope scope, SyntaxNode? identifier, DefinitionKind kind, string? typeText, string? typeName) =>
-        identifier is null ? null : Declare(scope, identifier.Text, kind, LocationOf(identifier, out _), typeText, typeName);
+        identifier is null ? null : Declare(scope, NameOf(identifier), kind, LocationOf(identifier, out _), typeText, typeName);
 
     private static NamePart Part(SyntaxNode identifier, NameSeparator separator, out bool fromMacro) =>
-        new(identifier.Text, LocationOf(identifier, out fromMacro), separator);
+        new(NameOf(identifier), LocationOf(identifier, out fromMacro), separator);
 
     private static bool IsBuiltin(string name) =>
         BuiltinNames.Contains(name) || name.StartsWith("uvm_", StringComparison.Ordinal) || name.StartsWith("UVM_", StringComparison.Ordinal);
@@ -933,7 +933,7 @@ internal sealed class SystemVerilogBinder : FileBinder
             return null;
         }
 
-        var names = classType.Children("identifier").Select(identifier => identifier.Text).ToList();
+        var names = classType.Children("identifier").Select(identifier => NameOf(identifier)).ToList();
         return names.Count == 0 ? null : string.Join("::", names);
     }
 

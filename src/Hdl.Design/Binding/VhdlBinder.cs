@@ -49,7 +49,7 @@ internal sealed class VhdlBinder : FileBinder
         }
 
         var location = LocationOf(name, out _);
-        var scope = OpenUnit(FileScope, name.Text, name.Location);
+        var scope = OpenUnit(FileScope, NameOf(name), name.Location);
         var context = designUnit.ChildNode("context_clause");
         if (context is not null)
         {
@@ -61,7 +61,7 @@ internal sealed class VhdlBinder : FileBinder
             case "entity_declaration" or "package_declaration" or "configuration_declaration" or "context_declaration" or "package_instantiation_declaration":
                 {
                     var kind = unitNode.Kind is "package_declaration" or "package_instantiation_declaration" ? DefinitionKind.Package : DefinitionKind.Unit;
-                    SetMemberScope(Declare(FileScope, name.Text, kind, location, unitNode.Kind.Replace("_declaration", string.Empty, StringComparison.Ordinal), name.Text, into: scope.Bucket), scope);
+                    SetMemberScope(Declare(FileScope, NameOf(name), kind, location, unitNode.Kind.Replace("_declaration", string.Empty, StringComparison.Ordinal), NameOf(name), into: scope.Bucket), scope);
                     var of = unitNode.ChildNode("name");
                     if (of is not null && unitNode.Kind == "configuration_declaration")
                     {
@@ -79,7 +79,7 @@ internal sealed class VhdlBinder : FileBinder
 
             case "architecture_body":
                 {
-                    Declare(scope, name.Text, DefinitionKind.Unit, location, "architecture", null);
+                    Declare(scope, NameOf(name), DefinitionKind.Unit, location, "architecture", null);
                     var entityName = unitNode.ChildNode("name");
                     if (entityName is not null)
                     {
@@ -95,7 +95,7 @@ internal sealed class VhdlBinder : FileBinder
             case "package_body":
                 {
                     Record(new PendingChain(scope, [Part(name, NameSeparator.None, out _)]) { HeadKind = ReferenceKind.Package });
-                    var package = FileScope.Names.GetValueOrDefault(name.Text);
+                    var package = FileScope.Names.GetValueOrDefault(NameOf(name));
                     scope.Companion = package is null ? null : MemberScopeOf(package);
                     VisitChildren(unitNode, scope, quiet: false, except: ["identifier"]);
                     break;
@@ -126,7 +126,7 @@ internal sealed class VhdlBinder : FileBinder
             case "library_clause":
                 foreach (var identifier in node.Descendants("identifier"))
                 {
-                    _libraries.Add(identifier.Text);
+                    _libraries.Add(NameOf(identifier));
                 }
 
                 break;
@@ -193,8 +193,8 @@ internal sealed class VhdlBinder : FileBinder
             case "component_declaration":
                 {
                     var name = node.ChildNode("identifier");
-                    var inner = OpenScope(scope, name?.Text);
-                    var definition = DeclareIdentifier(scope, name, DefinitionKind.Unit, "component", name?.Text);
+                    var inner = OpenScope(scope, NameOrNull(name));
+                    var definition = DeclareIdentifier(scope, name, DefinitionKind.Unit, "component", NameOrNull(name));
                     if (definition is not null)
                     {
                         SetMemberScope(definition, inner);
@@ -228,7 +228,7 @@ internal sealed class VhdlBinder : FileBinder
                 {
                     var label = node.ChildNode("label")?.ChildNode("identifier");
                     DeclareIdentifier(scope, label, DefinitionKind.Label, null, null);
-                    VisitChildren(node, OpenScope(scope, label?.Text), quiet, except: ["label"]);
+                    VisitChildren(node, OpenScope(scope, NameOrNull(label)), quiet, except: ["label"]);
                     break;
                 }
 
@@ -344,12 +344,12 @@ internal sealed class VhdlBinder : FileBinder
         {
             foreach (var literal in enumeration.Children("enumeration_literal"))
             {
-                DeclareIdentifier(scope, literal.ChildNode("identifier"), DefinitionKind.EnumMember, name.Text, name.Text);
+                DeclareIdentifier(scope, literal.ChildNode("identifier"), DefinitionKind.EnumMember, NameOf(name), NameOf(name));
             }
         }
         else if (record is not null)
         {
-            var fields = OpenScope(scope, name.Text);
+            var fields = OpenScope(scope, NameOf(name));
             if (definition is not null)
             {
                 SetMemberScope(definition, fields);
@@ -360,7 +360,7 @@ internal sealed class VhdlBinder : FileBinder
                 var subtype = element.ChildNode("subtype_indication");
                 foreach (var identifier in element.ChildNode("identifier_list")?.Children("identifier") ?? [])
                 {
-                    Declare(fields, identifier.Text, DefinitionKind.Field, LocationOf(identifier, out _), subtype?.CompactText(), TypeNameOf(subtype), name.Text);
+                    Declare(fields, NameOf(identifier), DefinitionKind.Field, LocationOf(identifier, out _), subtype?.CompactText(), TypeNameOf(subtype), NameOf(name));
                 }
 
                 if (subtype is not null)
@@ -375,7 +375,7 @@ internal sealed class VhdlBinder : FileBinder
             {
                 if (unitDeclaration.Kind is "primary_unit_declaration" or "secondary_unit_declaration")
                 {
-                    DeclareIdentifier(scope, unitDeclaration.ChildNode("identifier"), DefinitionKind.Constant, name.Text, null);
+                    DeclareIdentifier(scope, unitDeclaration.ChildNode("identifier"), DefinitionKind.Constant, NameOf(name), null);
                 }
             }
 
@@ -386,7 +386,7 @@ internal sealed class VhdlBinder : FileBinder
             var inner = definitionNode.FirstChildNode();
             if (inner?.Kind is "protected_type_declaration" or "protected_type_body")
             {
-                VisitChildren(inner, OpenScope(scope, name.Text), quiet, except: ["simple_name"]);
+                VisitChildren(inner, OpenScope(scope, NameOf(name)), quiet, except: ["simple_name"]);
             }
             else
             {
@@ -407,20 +407,20 @@ internal sealed class VhdlBinder : FileBinder
         var designator = specification.ChildNode("designator")?.ChildNode("identifier");
         var returnType = specification.ChildNode("type_mark");
         var kind = specification.Kind == "function_specification" ? DefinitionKind.Function : DefinitionKind.Task;
-        var inner = OpenScope(scope, designator?.Text ?? scope.Name);
+        var inner = OpenScope(scope, NameOrNull(designator) ?? scope.Name);
         if (designator is not null)
         {
             // Overloads share a name: each declaration is its own definition, found by its place; uses bind to the first.
-            var definition = scope.Names.ContainsKey(designator.Text)
+            var definition = scope.Names.ContainsKey(NameOf(designator))
                 ? null
-                : Declare(scope, designator.Text, kind, LocationOf(designator, out _), returnType?.CompactText(), null);
+                : Declare(scope, NameOf(designator), kind, LocationOf(designator, out _), returnType?.CompactText(), null);
             if (definition is not null)
             {
                 SetMemberScope(definition, inner);
             }
             else
             {
-                inner.Bucket.Definitions.Add(new DefinitionSymbol(designator.Text, kind, LocationOf(designator, out _)) { Container = scope.Name, IsUnitLevel = scope.IsUnit, TypeText = returnType?.CompactText() });
+                inner.Bucket.Definitions.Add(new DefinitionSymbol(NameOf(designator), kind, LocationOf(designator, out _)) { Container = scope.Name, IsUnitLevel = scope.IsUnit, TypeText = returnType?.CompactText() });
             }
         }
 
@@ -444,7 +444,7 @@ internal sealed class VhdlBinder : FileBinder
     private void VisitLabelledScope(SyntaxNode node, BindingScope scope, bool quiet, DefinitionKind kind)
     {
         var label = node.ChildNode("label")?.ChildNode("identifier");
-        var inner = OpenScope(scope, label?.Text ?? scope.Name);
+        var inner = OpenScope(scope, NameOrNull(label) ?? scope.Name);
         var definition = DeclareIdentifier(scope, label, kind, null, null);
         if (definition is not null)
         {
@@ -457,7 +457,7 @@ internal sealed class VhdlBinder : FileBinder
     private void VisitGenerate(SyntaxNode node, BindingScope scope, bool quiet)
     {
         var label = node.ChildNode("label")?.ChildNode("identifier");
-        var outer = OpenScope(scope, label?.Text ?? scope.Name);
+        var outer = OpenScope(scope, NameOrNull(label) ?? scope.Name);
         var definition = DeclareIdentifier(scope, label, DefinitionKind.GenerateBlock, null, null);
         if (definition is not null)
         {
@@ -663,7 +663,7 @@ internal sealed class VhdlBinder : FileBinder
     {
         if (identifier is not null)
         {
-            Record(new PendingChain(scope, [Part(identifier, NameSeparator.None, out var fromMacro)]) { Reportable = !quiet && !fromMacro && !VhdlPredefined.Contains(identifier.Text) });
+            Record(new PendingChain(scope, [Part(identifier, NameSeparator.None, out var fromMacro)]) { Reportable = !quiet && !fromMacro && !VhdlPredefined.Contains(NameOf(identifier)) });
         }
     }
 
@@ -706,10 +706,10 @@ internal sealed class VhdlBinder : FileBinder
     }
 
     private DefinitionSymbol? DeclareIdentifier(BindingScope scope, SyntaxNode? identifier, DefinitionKind kind, string? typeText, string? typeName) =>
-        identifier is null ? null : Declare(scope, identifier.Text, kind, LocationOf(identifier, out _), typeText, typeName);
+        identifier is null ? null : Declare(scope, NameOf(identifier), kind, LocationOf(identifier, out _), typeText, typeName);
 
     private static NamePart Part(SyntaxNode identifier, NameSeparator separator, out bool fromMacro) =>
-        new(identifier.Text, LocationOf(identifier, out fromMacro), separator);
+        new(NameOf(identifier), LocationOf(identifier, out fromMacro), separator);
 
     /// <summary>The type mark of a subtype indication, without library and package (`work.pkg.rec_t` → rec_t).</summary>
     private static string? TypeNameOf(SyntaxNode? subtype)

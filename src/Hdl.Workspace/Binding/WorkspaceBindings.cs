@@ -82,7 +82,9 @@ public sealed class WorkspaceBindings
             var exports = new Dictionary<string, DefinitionSymbol>(unit.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
             foreach (var definition in unit.Symbol.Definitions)
             {
-                if (definition.IsUnitLevel && definition.Kind is not (DefinitionKind.Unit or DefinitionKind.Package) || definition.Location == unit.Symbol.NameLocation)
+                // What imports and instances see: the unit's own names (VHDL component declarations included), not nested units.
+                if ((definition.IsUnitLevel && (definition.Kind is not (DefinitionKind.Unit or DefinitionKind.Package) || definition.TypeText == "component"))
+                    || definition.Location == unit.Symbol.NameLocation)
                 {
                     exports.TryAdd(definition.Name, definition);
                 }

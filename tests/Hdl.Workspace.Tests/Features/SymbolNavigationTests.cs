@@ -627,6 +627,22 @@ public class SymbolNavigationTests
     }
 
     [Fact]
+    public void A_component_declared_in_a_package_is_a_member_of_it()
+    {
+        CheckDefinition("""
+            //- /rtl/pkg.vhd
+            package comps is
+              component leaf is port (d : in bit); end component;
+            --          ^^^^ def
+            end package;
+            //- /rtl/a.vhd
+            use work.comps.$0leaf;
+            entity e is end entity;
+            architecture rtl of e is begin end architecture;
+            """);
+    }
+
+    [Fact]
     public void Using_a_vhdl_enumeration_type_makes_its_literals_visible()
     {
         CheckDefinition("""
