@@ -87,6 +87,7 @@ internal static class EvalCommand
                 "k" => fusion with { RrfK = value },
                 "seeds" => fusion with { GraphSeeds = (int)value },
                 "restart" => fusion with { Restart = value },
+                "hops" => fusion with { GraphHops = (int)value },
                 _ => fusion,
             };
         }
