@@ -135,9 +135,8 @@ internal static class EvalCommand
                 continue;
             }
 
-            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008);
-            var databasePath = Path.Combine(indexDirectory, group.Key, "index.db");
-            var (session, openProblems) = await RetrievalSession.OpenAsync(request, databasePath, RetrievalBackendOptions.Default with { Builtin = embedding }, showProgress: !json, cancellationToken).ConfigureAwait(false);
+            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008, Path.Combine(indexDirectory, group.Key), NoPersistedIndex: false);
+            var (session, openProblems) = await RetrievalSession.OpenAsync(request, RetrievalBackendOptions.Default with { Builtin = embedding }, showProgress: !json, cancellationToken).ConfigureAwait(false);
             foreach (var problem in openProblems)
             {
                 Console.Error.WriteLine($"hdl: error: {problem}");

@@ -22,6 +22,8 @@ public static class Program
             DataFlowCommands.CreateGraph(),
             SearchCommand.Create(),
             EvalCommand.Create(),
+            NavigationCommands.CreateDefinition(),
+            NavigationCommands.CreateReferences(),
         };
 
         var parseResult = root.Parse(args);

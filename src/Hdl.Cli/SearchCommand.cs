@@ -56,8 +56,7 @@ internal static class SearchCommand
             return Program.ExitUsageError;
         }
 
-        var databasePath = RetrievalSession.DatabasePath(request.Roots, retrieval.IndexDirectory);
-        var (session, problems) = await RetrievalSession.OpenAsync(request, databasePath, retrieval.Backend, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        var (session, problems) = await RetrievalSession.OpenAsync(request, retrieval.Backend, showProgress: !json, cancellationToken).ConfigureAwait(false);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"hdl: error: {problem}");
@@ -171,14 +170,12 @@ internal static class SearchCommand
 }
 
 /// <summary>What the retrieval options of a command say.</summary>
-internal sealed record RetrievalRequest(SearchMode Mode, string? IndexDirectory, RetrievalBackendOptions Backend);
+internal sealed record RetrievalRequest(SearchMode Mode, RetrievalBackendOptions Backend);
 
-/// <summary>The options shared by `hdl search` and `hdl eval search`: mode, index folder, provider and store.</summary>
+/// <summary>The retrieval options of `hdl search`: mode, provider and store (the index folder is the workspace's `--index-dir`).</summary>
 internal sealed class RetrievalArguments
 {
     private readonly Option<string> _mode = new("--mode") { Description = "lexical, vector, graph or hybrid.", DefaultValueFactory = _ => "hybrid" };
-
-    private readonly Option<string?> _indexDirectory = new("--index-dir") { Description = "Folder of the index database (default: ROOT/.hdl).", HelpName = "DIR" };
 
     private readonly Option<string> _provider = new("--embeddings") { Description = "Embedding provider: builtin, onnx or openai.", DefaultValueFactory = _ => "builtin" };
 
@@ -192,14 +189,12 @@ internal sealed class RetrievalArguments
     public void AddTo(Command command)
     {
         command.Options.Add(_mode);
-        command.Options.Add(_indexDirectory);
         command.Options.Add(_provider);
         command.Options.Add(_store);
     }
 
     public RetrievalRequest Read(ParseResult parseResult) => new(
         ParseMode(parseResult.GetValue(_mode)),
-        parseResult.GetValue(_indexDirectory),
         RetrievalBackendOptions.Default with
         {
             EmbeddingProvider = parseResult.GetValue(_provider) ?? "builtin",
