@@ -22,7 +22,7 @@ measure() {
   /usr/bin/time -v "$@" 2>"$work/time.txt" >"$work/out.txt"
   grep -E '"(files|lines|units|instances|errors|indexSeconds|warm|filesAnalysed|filesLoaded|indexLoadSeconds|indexSaveSeconds|indexBytes|seconds)"' "$work/out.txt" \
     || cat "$work/out.txt"
-  grep -E "Elapsed \(wall|Maximum resident|Percent of CPU" "$work/time.txt"
+  grep -E "User time|System time|Elapsed \(wall|Maximum resident|Percent of CPU" "$work/time.txt"
 }
 
 cd "$corpus/opentitan" || exit 1

@@ -53,11 +53,15 @@ internal static class NavigationCommands
         }
 
         var index = WorkspaceArguments.BuildIndex(gathered, showProgress: !json);
-        if (index.GetFile(path) is null)
+        // The index names files as discovery found them (relative to a relative root); the target is a full path.
+        var file = index.GetFile(path) ?? index.Files.FirstOrDefault(candidate => Path.GetFullPath(candidate.Path) == path);
+        if (file is null)
         {
             Console.Error.WriteLine($"hdl: error: '{path}' is not a file of the workspace");
             return Program.ExitUsageError;
         }
+
+        path = file.Path;
 
         var symbol = SymbolNavigation.SymbolAt(index, path, position);
         var locations = references

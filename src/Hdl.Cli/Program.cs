@@ -20,10 +20,10 @@ public static class Program
             DataFlowCommands.CreateDrivers(),
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
-            SearchCommand.Create(),
-            EvalCommand.Create(),
             NavigationCommands.CreateDefinition(),
             NavigationCommands.CreateReferences(),
+            SearchCommand.Create(),
+            EvalCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

@@ -28,6 +28,43 @@ public class IndexAndHierarchyCommandTests
     }
 
     [Fact]
+    public async Task Index_starts_warm_from_the_persisted_index_and_analyses_only_the_edited_file()
+    {
+        using var folder = new TempFolder();
+        WriteDesign(folder);
+
+        var cold = await HdlProcess.RunAsync(folder.Root, "index", "-q");
+        var warm = await HdlProcess.RunAsync(folder.Root, "index", "-q");
+        folder.Write("rtl/top.sv", "module top; logic [7:0] s; leaf #(.W(8)) u_leaf (.d(s)); endmodule\n");
+        var edited = await HdlProcess.RunAsync(folder.Root, "index", "-q");
+
+        Assert.Matches(@"index: cold start, 3 files analysed, 0 loaded, [\d.]+ KB on disk", cold.Output);
+        Assert.Contains("index: warm start, 0 files analysed, 3 loaded", warm.Output, StringComparison.Ordinal);
+        Assert.Contains("index: warm start, 1 files analysed, 2 loaded", edited.Output, StringComparison.Ordinal);
+        Assert.Contains("1 instances", edited.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder.Root, ".hdl", "index.db")));
+    }
+
+    [Fact]
+    public async Task Hdl_json_names_tops_and_excludes_and_a_malformed_one_is_a_usage_error_with_line_and_column()
+    {
+        using var folder = new TempFolder();
+        WriteDesign(folder);
+        folder.Write("hdl.json", "{\n  // only the filter\n  \"exclude\": [\"rtl/top.sv\"],\n  \"tops\": [\"leaf\"],\n}\n");
+
+        var configured = await HdlProcess.RunAsync(folder.Root, "index", "-q", "--no-index");
+        folder.Write("hdl.json", "{\n  \"tops\": \"leaf\"\n}\n");
+        var malformed = await HdlProcess.RunAsync(folder.Root, "index", "-q", "--no-index");
+
+        Assert.Equal(0, configured.ExitCode);
+        Assert.Contains("tops: leaf", configured.Output, StringComparison.Ordinal);
+        Assert.Contains("indexed 2 files", configured.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder.Root, ".hdl")));
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("hdl.json:2:11: 'tops' must be an array of strings", malformed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hierarchy_prints_the_tree_with_parameters_and_port_widths_across_languages()
     {
         using var folder = new TempFolder();

@@ -12,16 +12,16 @@ namespace Hdl.Workspace.Storage;
 /// <summary>
 /// The bytes an <see cref="IndexedFile"/> is stored as: a compact binary form written field by field, with
 /// integers as variable-length numbers and every string written once per file (later uses name it by number), so
-/// the path in each of a file's thousands of locations costs one byte. Measured against System.Text.Json on the
-/// opentitan corpus it is an order of magnitude smaller and faster (bench/index/results.md). Library types stay free
-/// of serialization attributes (STYLE §2): the format lives here, next to the database that holds it.
+/// the path in each of a file's thousands of locations costs one byte (opentitan/hw: 27 MB for 1.14M lines, see
+/// bench/index/results.md). JSON would repeat every path and property name in every location. Library types stay
+/// free of serialization attributes (STYLE §2): the format lives here, next to the database that holds it.
 /// When a model record gains a property, it is written here and <see cref="Version"/> goes up; the
 /// IndexedFileFormatTests shape test fails until both are done.
 /// </summary>
 public static class IndexedFileFormat
 {
     /// <summary>Part of the database's schema version: stored files in another format are re-analysed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static byte[] Write(IndexedFile file)
     {
@@ -106,6 +106,7 @@ public static class IndexedFileFormat
             Array(unit.Subprograms, Subprogram);
             Array(unit.Imports, Import);
             Array(unit.References, Reference);
+            Array(unit.Definitions, Definition);
         }
 
         private void Parameter(ParameterSymbol parameter)
@@ -257,6 +258,24 @@ public static class IndexedFileFormat
             {
                 Location(definition);
             }
+
+            Byte((int)reference.Kind);
+            Text(reference.Qualifier);
+            Text(reference.Prefix);
+            Text(reference.Library);
+            Flags(reference.Reportable, reference.ImplicitNet, reference.IsWildcard);
+        }
+
+        private void Definition(DefinitionSymbol definition)
+        {
+            Text(definition.Name);
+            Byte((int)definition.Kind);
+            Location(definition.Location);
+            Text(definition.Container);
+            Write(definition.IsUnitLevel);
+            Text(definition.TypeText);
+            Text(definition.TypeName);
+            Text(definition.MemberOf);
         }
 
         private void Diagnostic(Diagnostic diagnostic)
@@ -368,6 +387,7 @@ public static class IndexedFileFormat
                 Subprograms = Array(Subprogram),
                 Imports = Array(Import),
                 References = Array(Reference),
+                Definitions = Array(Definition),
             };
 
         private ParameterSymbol Parameter()
@@ -463,7 +483,35 @@ public static class IndexedFileFormat
 
         private ImportSymbol Import() => new(RequiredText(), Text(), Location()) { Library = Text() };
 
-        private ReferenceSymbol Reference() => new(RequiredText(), Location()) { Definition = ReadBoolean() ? Location() : null };
+        private ReferenceSymbol Reference()
+        {
+            var reference = new ReferenceSymbol(RequiredText(), Location()) { Definition = ReadBoolean() ? Location() : null };
+            var kind = Enum<ReferenceKind>(ReadByte());
+            var qualifier = Text();
+            var prefix = Text();
+            var library = Text();
+            var flags = ReadByte();
+            return reference with
+            {
+                Kind = kind,
+                Qualifier = qualifier,
+                Prefix = prefix,
+                Library = library,
+                Reportable = (flags & 1) != 0,
+                ImplicitNet = (flags & 2) != 0,
+                IsWildcard = (flags & 4) != 0,
+            };
+        }
+
+        private DefinitionSymbol Definition() =>
+            new(RequiredText(), Enum<DefinitionKind>(ReadByte()), Location())
+            {
+                Container = Text(),
+                IsUnitLevel = ReadBoolean(),
+                TypeText = Text(),
+                TypeName = Text(),
+                MemberOf = Text(),
+            };
 
         private Diagnostic Diagnostic()
         {

@@ -131,12 +131,21 @@ public class IndexedFileFormatTests
         DeclarationSymbol.Name: String
         DeclarationSymbol.Scope: String
         DeclarationSymbol.Type: TypeSymbol
+        DefinitionSymbol.Container: String
+        DefinitionSymbol.IsUnitLevel: Boolean
+        DefinitionSymbol.Kind: DefinitionKind
+        DefinitionSymbol.Location: Location
+        DefinitionSymbol.MemberOf: String
+        DefinitionSymbol.Name: String
+        DefinitionSymbol.TypeName: String
+        DefinitionSymbol.TypeText: String
         DesignFile.Diagnostics: ImmutableArray<Diagnostic>
         DesignFile.Language: HdlLanguage
         DesignFile.Path: String
         DesignFile.Units: ImmutableArray<DesignUnitSymbol>
         DesignUnitSymbol.ContinuousAssignments: ImmutableArray<AssignmentSymbol>
         DesignUnitSymbol.Declarations: ImmutableArray<DeclarationSymbol>
+        DesignUnitSymbol.Definitions: ImmutableArray<DefinitionSymbol>
         DesignUnitSymbol.Documentation: String
         DesignUnitSymbol.Extent: Location
         DesignUnitSymbol.GenerateBlocks: ImmutableArray<GenerateBlockSymbol>
@@ -216,8 +225,15 @@ public class IndexedFileFormatTests
         ProcessSymbol.SensitiveToAll: Boolean
         ProcessSymbol.Sensitivity: ImmutableArray<String>
         ReferenceSymbol.Definition: Nullable<Location>
+        ReferenceSymbol.ImplicitNet: Boolean
+        ReferenceSymbol.IsWildcard: Boolean
+        ReferenceSymbol.Kind: ReferenceKind
+        ReferenceSymbol.Library: String
         ReferenceSymbol.Location: Location
         ReferenceSymbol.Name: String
+        ReferenceSymbol.Prefix: String
+        ReferenceSymbol.Qualifier: String
+        ReferenceSymbol.Reportable: Boolean
         RelatedLocation.Location: Location
         RelatedLocation.Message: String
         ResetSymbol.ActiveLow: Boolean
