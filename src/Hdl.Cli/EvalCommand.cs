@@ -39,6 +39,8 @@ internal static class EvalCommand
         search.Options.Add(misses);
         search.Options.Add(json);
         search.Options.Add(fusion);
+        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1.", HelpName = "SETTINGS" };
+        search.Options.Add(builtin);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(queries)!,
             parseResult.GetValue(repos) ?? [],
@@ -47,12 +49,26 @@ internal static class EvalCommand
             parseResult.GetValue(misses),
             parseResult.GetValue(json),
             parseResult.GetValue(fusion),
+            parseResult.GetValue(builtin),
             cancellationToken));
         return new Command("eval", "Measure the quality of a service on a labelled query set.") { search };
     }
 
-    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, string? fusionText, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, string? fusionText, string? builtinText, CancellationToken cancellationToken)
     {
+        var embedding = Hdl.Retrieval.Embeddings.HashedEmbeddingOptions.Default;
+        foreach (var (name, value) in Settings(builtinText))
+        {
+            embedding = name switch
+            {
+                "dims" => embedding with { Dimensions = (int)value },
+                "trigram" => embedding with { TrigramWeight = (float)value },
+                "bigram" => embedding with { BigramWeight = (float)value },
+                "term" => embedding with { TermWeight = (float)value },
+                _ => embedding,
+            };
+        }
+
         var fusion = FusionOptions.Default;
         foreach (var setting in (fusionText ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -71,6 +87,7 @@ internal static class EvalCommand
                 "k" => fusion with { RrfK = value },
                 "seeds" => fusion with { GraphSeeds = (int)value },
                 "restart" => fusion with { Restart = value },
+                "hops" => fusion with { GraphHops = (int)value },
                 _ => fusion,
             };
         }
@@ -118,10 +135,8 @@ internal static class EvalCommand
                 continue;
             }
 
-            var repositoryIndex = Path.Combine(indexDirectory, group.Key);
-            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008, repositoryIndex, NoPersistedIndex: false);
-            var databasePath = Path.Combine(repositoryIndex, "index.db");
-            var (session, openProblems) = await RetrievalSession.OpenAsync(request, databasePath, RetrievalBackendOptions.Default, showProgress: !json, cancellationToken).ConfigureAwait(false);
+            var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008, Path.Combine(indexDirectory, group.Key), NoPersistedIndex: false);
+            var (session, openProblems) = await RetrievalSession.OpenAsync(request, RetrievalBackendOptions.Default with { Builtin = embedding }, showProgress: !json, cancellationToken).ConfigureAwait(false);
             foreach (var problem in openProblems)
             {
                 Console.Error.WriteLine($"hdl: error: {problem}");
@@ -213,6 +228,19 @@ internal static class EvalCommand
         }
 
         return problems.IsEmpty ? Program.ExitSuccess : Program.ExitErrorsFound;
+    }
+
+    /// <summary>`name=number` pairs separated by commas; a malformed pair is skipped.</summary>
+    private static IEnumerable<(string Name, double Value)> Settings(string? text)
+    {
+        foreach (var setting in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = setting.Split('=');
+            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                yield return (parts[0], value);
+            }
+        }
     }
 
     private static double Percentile(List<double> sorted, double fraction) =>

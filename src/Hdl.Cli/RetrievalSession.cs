@@ -46,21 +46,9 @@ internal sealed class RetrievalSession : IDisposable
     public string? UpdateSummary => Update.FilesUpdated == 0 && Update.FilesRemoved == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"retrieval index: {Update.FilesUpdated} files updated, {Update.FilesRemoved} removed, {Update.ChunksWritten} chunks and {Update.EdgesWritten} edges written, {Update.TotalChunks} chunks in all; workspace analysis {AnalysisTime.TotalSeconds:0.00} s, retrieval index {UpdateTime.TotalSeconds:0.00} s ({string.Join(", ", Update.Phases.Select(phase => $"{phase.Phase} {phase.Elapsed.TotalSeconds:0.00} s"))})");
 
-    /// <summary>`.hdl/index.db` under the first root folder (or the current folder), unless an index folder is given.</summary>
-    public static string DatabasePath(string[] roots, string? indexDirectory)
-    {
-        if (indexDirectory is not null)
-        {
-            return Path.Combine(indexDirectory, "index.db");
-        }
-
-        var root = roots.FirstOrDefault(Directory.Exists) ?? ".";
-        return Path.Combine(root, ".hdl", "index.db");
-    }
-
     /// <summary>Opens and updates the index; on failure returns null and the problems to print.</summary>
     public static async Task<(RetrievalSession? Session, List<string> Problems)> OpenAsync(
-        WorkspaceRequest request, string databasePath, RetrievalBackendOptions backendOptions, bool showProgress, CancellationToken cancellationToken)
+        WorkspaceRequest request, RetrievalBackendOptions backendOptions, bool showProgress, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var gathered = WorkspaceArguments.Gather(request);
@@ -70,6 +58,8 @@ internal sealed class RetrievalSession : IDisposable
             return (null, problems);
         }
 
+        // The workspace's persisted index and the retrieval tables share one file (`.hdl/index.db`, or --index-dir).
+        var databasePath = Hdl.Workspace.Storage.IndexDatabase.ForWorkspace(gathered.Root, request.IndexDirectory).Path;
         SqliteRetrievalStore store;
         try
         {

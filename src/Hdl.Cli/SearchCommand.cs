@@ -56,8 +56,7 @@ internal static class SearchCommand
             return Program.ExitUsageError;
         }
 
-        var databasePath = RetrievalSession.DatabasePath(request.Roots, request.IndexDirectory);
-        var (session, problems) = await RetrievalSession.OpenAsync(request, databasePath, retrieval.Backend, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        var (session, problems) = await RetrievalSession.OpenAsync(request, retrieval.Backend, showProgress: !json, cancellationToken).ConfigureAwait(false);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"hdl: error: {problem}");
@@ -173,7 +172,7 @@ internal static class SearchCommand
 /// <summary>What the retrieval options of a command say.</summary>
 internal sealed record RetrievalRequest(SearchMode Mode, RetrievalBackendOptions Backend);
 
-/// <summary>The options shared by `hdl search` and `hdl eval search`: mode, provider and store (the index folder is a workspace option).</summary>
+/// <summary>The retrieval options of `hdl search`: mode, provider and store (the index folder is the workspace's `--index-dir`).</summary>
 internal sealed class RetrievalArguments
 {
     private readonly Option<string> _mode = new("--mode") { Description = "lexical, vector, graph or hybrid.", DefaultValueFactory = _ => "hybrid" };

@@ -23,7 +23,8 @@ public sealed record FusionOptions
 
     public double LexicalWeight { get; init; } = 1.0;
 
-    public double VectorWeight { get; init; } = 1.0;
+    /// <summary>Below the others: the built-in hashed embedding has no corpus statistics, and on a large repository its list is the noisiest (bench/retrieval/results.md).</summary>
+    public double VectorWeight { get; init; } = 0.3;
 
     public double GraphWeight { get; init; } = 0.7;
 
@@ -44,11 +45,15 @@ public sealed record FusionOptions
 
     public int PageRankIterations { get; init; } = 20;
 
-    /// <summary>Hops the neighbourhood is expanded from the seeds.</summary>
-    public int GraphHops { get; init; } = 2;
+    /// <summary>
+    /// Hops the neighbourhood is expanded from the seeds. One reaches what the three granularities need (a signal's
+    /// unit, a unit's members, a block's signals); a second hop through unit headers pulls in thousands of members
+    /// on a large repository and costs more than it ranks (measured on OpenTitan, bench/retrieval/results.md).
+    /// </summary>
+    public int GraphHops { get; init; } = 1;
 
     /// <summary>Nodes at most in the neighbourhood (a unit with thousands of signals stops growing it).</summary>
-    public int MaxGraphNodes { get; init; } = 3000;
+    public int MaxGraphNodes { get; init; } = 2000;
 
     /// <summary>How strongly each kind of edge carries relevance along it.</summary>
     public ImmutableDictionary<ChunkEdgeKind, double> EdgeWeights { get; init; } = new Dictionary<ChunkEdgeKind, double>

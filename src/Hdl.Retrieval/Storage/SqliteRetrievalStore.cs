@@ -423,10 +423,10 @@ internal static class SqliteDatabase
 {
     public static SqliteConnection Open(string databasePath)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, DefaultTimeout = 10 }.ToString());
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = databasePath == ":memory:" ? "PRAGMA foreign_keys = OFF;" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = databasePath == ":memory:" ? "PRAGMA foreign_keys = OFF;" : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
         return connection;
     }
