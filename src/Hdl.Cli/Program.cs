@@ -20,6 +20,7 @@ public static class Program
             DataFlowCommands.CreateDrivers(),
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
+            ServeCommand.Create(),
         };
 
         var parseResult = root.Parse(args);
