@@ -19,6 +19,7 @@ repos=(
   "OSVVM             OSVVM/OSVVM                     a4e7565485fcc3ae0b7e94d72ce696c38cf203f7"
   "open-logic        open-logic/open-logic           8eeced66ceb9d9457718c8de826372aa94a8811f"
   "vunit             VUnit/vunit                     edddc0fd6a6fc652464e15d0d60bf09b53d28c74"
+  "opentitan         lowRISC/opentitan               34ceb5eb568742f75f01ee23de994ad9f65eae82"
 )
 
 status=0

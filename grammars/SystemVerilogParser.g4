@@ -1062,12 +1062,12 @@ module_instantiation
     : identifier parameter_value_assignment? hierarchical_instance (',' hierarchical_instance)* ';'
     ;
 
+// An empty entry after a comma (`#(.A(1), .B(2),)`) is not in 1800-2017; Verilator reads it, and real code has it.
 parameter_value_assignment
-    : '#' '(' (parameter_assignment (',' parameter_assignment)*)? ')'
+    : '#' '(' (parameter_assignment (',' parameter_assignment?)*)? ')'
     | '#' delay_value
     ;
 
-// `.NAME` without parentheses is not in 1800-2017 but common (it binds the same-named parameter).
 // `.NAME` without parentheses is not in 1800-2017 but common (it binds the same-named parameter).
 parameter_assignment
     : '.' identifier ('(' param_expression? ')')?

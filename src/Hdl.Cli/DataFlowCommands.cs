@@ -51,7 +51,7 @@ internal static class DataFlowCommands
         }
 
         var index = WorkspaceArguments.BuildIndex(gathered, showProgress: !json);
-        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
+        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = gathered.Tops }, CancellationToken.None);
         var flow = new SignalFlow(index);
         var start = flow.Resolve(reference, hierarchy);
         if (start is null)

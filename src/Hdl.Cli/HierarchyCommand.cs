@@ -34,7 +34,7 @@ internal static class HierarchyCommand
         }
 
         var index = WorkspaceArguments.BuildIndex(gathered, showProgress: !json);
-        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = [.. tops] }, CancellationToken.None);
+        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = tops.Length > 0 ? [.. tops] : gathered.Tops }, CancellationToken.None);
         foreach (var diagnostic in hierarchy.Diagnostics)
         {
             Console.Error.WriteLine(WorkspaceArguments.Format(diagnostic));

@@ -38,14 +38,18 @@ internal static class IndexCommand
             Console.Error.WriteLine(warning.ToString());
         }
 
-        var index = WorkspaceArguments.BuildIndex(gathered, showProgress: !json);
+        var opened = WorkspaceArguments.OpenIndex(gathered, showProgress: !json);
+        var index = opened.Index;
         var indexTime = stopwatch.Elapsed;
-        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default, CancellationToken.None);
+        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = gathered.Tops }, CancellationToken.None);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
+        var bindings = index.Bindings;
+        var references = bindings.Counts;
         var elapsed = stopwatch.Elapsed;
         var unitCount = index.Units.All.Length;
-        var errors = index.ErrorCount + hierarchy.Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        var warnings = index.WarningCount + hierarchy.Diagnostics.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
+        var analysis = hierarchy.Diagnostics.AddRange(bindings.Diagnostics);
+        var errors = index.ErrorCount + analysis.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        var warnings = index.WarningCount + analysis.Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Warning);
 
         if (json)
         {
@@ -77,9 +81,17 @@ internal static class IndexCommand
                 writer.WriteNumber("instances", hierarchy.InstanceCount);
                 writer.WriteNumber("graphNodes", graph.NodeCount);
                 writer.WriteNumber("graphEdges", graph.EdgeCount);
+                writer.WriteNumber("referencesBound", references.Bound);
+                writer.WriteNumber("referencesUnbound", references.Unbound);
                 writer.WriteNumber("errors", errors);
                 writer.WriteNumber("warnings", warnings);
                 writer.WriteNumber("indexSeconds", Math.Round(indexTime.TotalSeconds, 3));
+                writer.WriteBoolean("warm", opened.Warm);
+                writer.WriteNumber("filesAnalysed", index.AnalysedPaths.Length);
+                writer.WriteNumber("filesLoaded", opened.LoadedFileCount);
+                writer.WriteNumber("indexLoadSeconds", Math.Round(opened.LoadTime.TotalSeconds, 3));
+                writer.WriteNumber("indexSaveSeconds", Math.Round(opened.SaveTime.TotalSeconds, 3));
+                writer.WriteNumber("indexBytes", opened.DatabaseBytes);
                 writer.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
                 writer.WriteEndObject();
                 writer.WriteEndObject();
@@ -104,7 +116,7 @@ internal static class IndexCommand
                     }
                 }
 
-                foreach (var diagnostic in hierarchy.Diagnostics)
+                foreach (var diagnostic in analysis)
                 {
                     Console.WriteLine(WorkspaceArguments.Format(diagnostic));
                 }
@@ -117,6 +129,10 @@ internal static class IndexCommand
 
             Console.WriteLine($"tops: {string.Join(", ", hierarchy.Tops.Select(top => top.UnitName))}");
             Console.WriteLine($"repository graph: {graph.NodeCount} nodes, {graph.EdgeCount} edges");
+            Console.WriteLine($"references: {references.Bound} bound, {references.Unbound} unbound ({references.UnboundNames} plain names, {references.External} of them from libraries or packages not in the workspace), {references.Reported} reported unresolved");
+            Console.WriteLine(gathered.Request.NoPersistedIndex
+                ? $"index: not persisted (--no-index), {index.AnalysedPaths.Length} files analysed"
+                : $"index: {(opened.Warm ? "warm" : "cold")} start, {index.AnalysedPaths.Length} files analysed, {opened.LoadedFileCount} loaded, {FormatSize(opened.DatabaseBytes)} on disk");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {index.Files.Length} files, {index.LineCount} lines: {unitCount} units, {hierarchy.InstanceCount} instances, {errors} errors, {warnings} warnings in {elapsed.TotalSeconds:0.00} s"));
         }
@@ -128,4 +144,9 @@ internal static class IndexCommand
 
         return errors > 0 ? Program.ExitErrorsFound : Program.ExitSuccess;
     }
+
+    private static string FormatSize(long bytes) =>
+        bytes >= 1 << 20
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KB");
 }

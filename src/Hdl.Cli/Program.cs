@@ -21,6 +21,8 @@ public static class Program
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
             ServeCommand.Create(),
+            NavigationCommands.CreateDefinition(),
+            NavigationCommands.CreateReferences(),
         };
 
         var parseResult = root.Parse(args);

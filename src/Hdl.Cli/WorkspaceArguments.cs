@@ -5,9 +5,11 @@ using Hdl.Syntax;
 using Hdl.Syntax.Diagnostics;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace;
+using Hdl.Workspace.Configuration;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Filelists;
 using Hdl.Workspace.Index;
+using Hdl.Workspace.Storage;
 
 namespace Hdl.Cli;
 
@@ -18,15 +20,23 @@ internal sealed record WorkspaceRequest(
     string[] Defines,
     string[] Filelists,
     string[] FilelistsRelativeToThemselves,
-    LanguageVersion VhdlVersion);
+    LanguageVersion VhdlVersion,
+    string? IndexDirectory,
+    bool NoPersistedIndex);
 
 /// <summary>The inputs gathered from a request, ready for <see cref="WorkspaceIndex.Build"/>.</summary>
 internal sealed record GatheredWorkspace(
+    WorkspaceRequest Request,
+    string Root,
     ImmutableArray<string> Files,
     WorkspaceIndexOptions Options,
     bool IncludeDirectoriesInferred,
     ImmutableArray<FilelistWarning> FilelistWarnings,
-    ImmutableArray<string> UsageProblems);
+    ImmutableArray<string> UsageProblems)
+{
+    /// <summary>Top units named in hdl.json, used when the command line names none.</summary>
+    public ImmutableArray<string> Tops { get; init; } = [];
+}
 
 /// <summary>
 /// The options `hdl index` and `hdl hierarchy` share, and the gathering of inputs from them: folders are discovered,
@@ -59,6 +69,14 @@ internal sealed class WorkspaceArguments
 
     private readonly Option<string> _standard = new("--std") { Description = "VHDL edition: 93 or 2008.", DefaultValueFactory = _ => "2008" };
 
+    private readonly Option<string> _indexDirectory = new("--index-dir")
+    {
+        Description = "Folder of the persisted index (default: .hdl under the workspace root).",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _noIndex = new("--no-index") { Description = "Analyse every file and neither read nor write the persisted index." };
+
     public WorkspaceArguments()
     {
         _standard.AcceptOnlyFromAmong("93", "2008");
@@ -82,6 +100,8 @@ internal sealed class WorkspaceArguments
         command.Options.Add(_filelists);
         command.Options.Add(_filelistsRelative);
         command.Options.Add(_standard);
+        command.Options.Add(_indexDirectory);
+        command.Options.Add(_noIndex);
     }
 
     public WorkspaceRequest Read(ParseResult parseResult) => new(
@@ -90,18 +110,47 @@ internal sealed class WorkspaceArguments
         parseResult.GetValue(_defines) ?? [],
         parseResult.GetValue(_filelists) ?? [],
         parseResult.GetValue(_filelistsRelative) ?? [],
-        parseResult.GetValue(_standard) == "93" ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008);
+        parseResult.GetValue(_standard) == "93" ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008,
+        parseResult.GetValue(_indexDirectory),
+        parseResult.GetValue(_noIndex));
 
     public static GatheredWorkspace Gather(WorkspaceRequest request)
     {
         var usageProblems = ImmutableArray.CreateBuilder<string>();
         var filelistWarnings = ImmutableArray.CreateBuilder<FilelistWarning>();
-        var inputs = ReadInputs(request.IncludeDirectories, request.Defines, request.Filelists, request.FilelistsRelativeToThemselves, usageProblems, filelistWarnings);
-
         var roots = request.Roots.Length == 0 && request.Filelists.Length == 0 && request.FilelistsRelativeToThemselves.Length == 0
             ? ["."]
             : request.Roots;
-        var discovered = HdlFileDiscovery.Discover(roots, CancellationToken.None);
+        var root = roots.Length > 0 && Directory.Exists(roots[0]) ? roots[0] : ".";
+
+        // hdl.json comes first so the command line adds to it (and a define given on the command line wins).
+        var (configuration, configurationErrors) = DiskConfigurationLoader.Load(root);
+        foreach (var error in configurationErrors)
+        {
+            usageProblems.Add(error.ToString());
+        }
+
+        var inRoot = (string path) => FilelistReader.ResolvePath(root == "." ? string.Empty : root, path);
+        var inputs = ReadInputs(
+            [.. configuration.IncludeDirectories.Select(inRoot), .. request.IncludeDirectories],
+            [.. configuration.Defines.Select(define => define.Value is null ? define.Name : $"{define.Name}={define.Value}"), .. request.Defines],
+            request.Filelists,
+            [.. configuration.Filelists.Select(inRoot), .. request.FilelistsRelativeToThemselves],
+            usageProblems,
+            filelistWarnings);
+
+        // Filelists in hdl.json name the sources: the root folder is then not searched (folders given explicitly still are).
+        if (!configuration.Filelists.IsEmpty && request.Roots.Length == 0)
+        {
+            roots = [];
+        }
+
+        var discoveryOptions = new FileDiscoveryOptions
+        {
+            Excludes = IgnoreRules.FromGlobs(configuration.Exclude),
+            RespectGitIgnore = configuration.RespectGitIgnore,
+        };
+        var discovered = HdlFileDiscovery.Discover(roots, discoveryOptions, CancellationToken.None);
         foreach (var missing in discovered.MissingPaths)
         {
             usageProblems.Add($"no such file or directory: '{missing}'");
@@ -115,9 +164,13 @@ internal sealed class WorkspaceArguments
         {
             Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = inputs.IncludeDirectories, Defines = inputs.Defines },
             VhdlVersion = request.VhdlVersion,
+            VhdlLibraryByPath = LibraryMapping.Map(root, inputs.Files, configuration.Libraries),
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         };
-        return new GatheredWorkspace(inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable());
+        return new GatheredWorkspace(request, root, inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable())
+        {
+            Tops = configuration.Tops,
+        };
     }
 
     /// <summary>
@@ -159,12 +212,36 @@ internal sealed class WorkspaceArguments
     }
 
     /// <summary>Builds the index, showing a progress line on an interactive terminal.</summary>
-    public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress)
+    public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress) =>
+        OpenIndex(workspace, showProgress).Index;
+
+    /// <summary>
+    /// The index of the workspace: loaded from the persisted index under the root (files changed since are analysed
+    /// again, and the index is brought up to date), or built from scratch with --no-index. What the persisted index
+    /// reports (rebuilt, locked) goes to stderr.
+    /// </summary>
+    public static PersistentIndexResult OpenIndex(GatheredWorkspace workspace, bool showProgress)
     {
         var progress = showProgress && !Console.IsErrorRedirected ? new ConsoleProgress() : null;
-        var index = WorkspaceIndex.Build(workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+        PersistentIndexResult result;
+        if (workspace.Request.NoPersistedIndex)
+        {
+            var index = WorkspaceIndex.Build(workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+            result = new PersistentIndexResult(index, Warm: false, []);
+        }
+        else
+        {
+            var database = IndexDatabase.ForWorkspace(workspace.Root, workspace.Request.IndexDirectory);
+            result = PersistentIndex.Open(database, workspace.Files, workspace.Options, new DiskSourceFileReader(), new DiskIncludeSource(), progress, CancellationToken.None);
+        }
+
         progress?.Finish();
-        return index;
+        foreach (var message in result.Messages)
+        {
+            Console.Error.WriteLine($"hdl: warning: {message}");
+        }
+
+        return result;
     }
 
     /// <summary>`path:line:col: severity ID: message`, or `hdl: severity ID: message` for a diagnostic with no place.</summary>

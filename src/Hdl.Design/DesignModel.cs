@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Hdl.Design.Binding;
 using Hdl.Design.Model;
 using Hdl.Design.Verilog;
 using Hdl.Design.Vhdl;
@@ -22,6 +23,9 @@ public static class DesignModel
             HdlLanguage.Vhdl => VhdlModelBuilder.Build(tree, vhdlLibrary, cancellationToken),
             _ => SystemVerilogModelBuilder.Build(tree, cancellationToken),
         };
+        units = tree.Language == HdlLanguage.Vhdl
+            ? VhdlBinder.Bind(tree, units, cancellationToken)
+            : SystemVerilogBinder.Bind(tree, units, cancellationToken);
         return new DesignFile(tree.Text.Path, tree.Language, units, []);
     }
 }

@@ -63,4 +63,7 @@ public sealed record DesignUnitSymbol(
 
     /// <summary>Every identifier use in the unit, with the declaration it binds to when binding found one.</summary>
     public ImmutableArray<ReferenceSymbol> References { get; init; } = [];
+
+    /// <summary>Every name the unit declares, its nested scopes included (function locals, generate blocks, fields).</summary>
+    public ImmutableArray<DefinitionSymbol> Definitions { get; init; } = [];
 }

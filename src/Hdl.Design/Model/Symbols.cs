@@ -235,8 +235,105 @@ public sealed record ImportSymbol(string Package, string? Item, Location Locatio
     public string? Library { get; init; }
 }
 
+/// <summary>What an identifier use names, which says where the workspace looks when the file alone cannot bind it.</summary>
+public enum ReferenceKind
+{
+    /// <summary>A plain name, looked up through the enclosing scopes, the unit, its imports and the compilation unit.</summary>
+    Name,
+
+    /// <summary>A member after `.` (struct/record field, interface or instance item); <see cref="ReferenceSymbol.Qualifier"/> is the prefix's type.</summary>
+    Member,
+
+    /// <summary>`p::x`, `import p::x`, VHDL `lib.p.x`: <see cref="ReferenceSymbol.Qualifier"/> is the package.</summary>
+    PackageMember,
+
+    /// <summary>A design unit: the module or entity of an instance, an architecture's entity, an interface port's interface.</summary>
+    Unit,
+
+    /// <summary>A package named in an import, a `use` clause or before `::`.</summary>
+    Package,
+
+    /// <summary>`.port(...)` or `port =>` at an instance; <see cref="ReferenceSymbol.Qualifier"/> is the instantiated unit.</summary>
+    PortFormal,
+
+    /// <summary>`#(.P(...))` or `generic =>` at an instance; <see cref="ReferenceSymbol.Qualifier"/> is the instantiated unit.</summary>
+    ParameterFormal,
+}
+
 /// <summary>An identifier use and, when binding resolved it, where its declaration is.</summary>
 public sealed record ReferenceSymbol(string Name, Location Location)
 {
     public Location? Definition { get; init; }
+
+    public ReferenceKind Kind { get; init; } = ReferenceKind.Name;
+
+    /// <summary>The package, prefix type or instantiated unit the name is looked up in (see <see cref="ReferenceKind"/>).</summary>
+    public string? Qualifier { get; init; }
+
+    /// <summary>
+    /// For a member whose prefix the file could not bind (`pkg.item` in VHDL, `top.u.sig` in SV): the prefix name, so
+    /// the workspace can bind the prefix and then the member in what the prefix names.
+    /// </summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>The VHDL library written before a unit or package (`work.pkg`), if any.</summary>
+    public string? Library { get; init; }
+
+    /// <summary>
+    /// True when a name that stays unbound after the workspace looked everywhere is an error worth reporting: false
+    /// for names from macro expansions, end labels, class bodies (base classes may declare them), assertions,
+    /// aggregates' choices and other places where the name may come from something binding does not see.
+    /// </summary>
+    public bool Reportable { get; init; }
+
+    /// <summary>A Verilog position where an undeclared name declares an implicit net (port connections, assign targets).</summary>
+    public bool ImplicitNet { get; init; }
+
+    /// <summary>`.*`: the site binds to every child port of the same name as a visible signal.</summary>
+    public bool IsWildcard { get; init; }
+}
+
+/// <summary>What a definition declares, in one list for both languages.</summary>
+public enum DefinitionKind
+{
+    Unit,
+    Port,
+    Parameter,
+    Net,
+    Variable,
+    Signal,
+    Constant,
+    Type,
+    EnumMember,
+    Field,
+    Function,
+    Task,
+    Instance,
+    GenerateBlock,
+    Package,
+    Process,
+    Label,
+    Other,
+}
+
+/// <summary>
+/// A name a file declares, as binding saw it: units, ports, parameters, nets, locals of functions and blocks,
+/// types and their members, instances and labels.
+/// </summary>
+public sealed record DefinitionSymbol(string Name, DefinitionKind Kind, Location Location)
+{
+    /// <summary>The unit, block, subprogram or type it is declared in, for display (null for units).</summary>
+    public string? Container { get; init; }
+
+    /// <summary>True for names declared directly in the unit (not in a block, subprogram or type): what imports and instances see.</summary>
+    public bool IsUnitLevel { get; init; }
+
+    /// <summary>The type as written (`logic [7:0]`, `std_logic_vector(7 downto 0)`), or the instantiated unit of an instance.</summary>
+    public string? TypeText { get; init; }
+
+    /// <summary>The name of the type whose members follow `.` on this name: a struct/record type, interface or instantiated unit.</summary>
+    public string? TypeName { get; init; }
+
+    /// <summary>For fields: the key of the struct or record type that holds them (its name, or a key for an anonymous one).</summary>
+    public string? MemberOf { get; init; }
 }

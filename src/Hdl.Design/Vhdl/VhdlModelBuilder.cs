@@ -45,6 +45,11 @@ internal sealed class VhdlModelBuilder
             }
 
             builder.AddContext(designUnit.ChildNode("context_clause"), unit);
+            if (unitNode.Kind == "context_declaration")
+            {
+                builder.AddContext(unitNode.ChildNode("context_clause"), unit);
+            }
+
             units.Add(unit.ToSymbol(HdlLanguage.Vhdl));
         }
 
@@ -138,6 +143,18 @@ internal sealed class VhdlModelBuilder
         foreach (var use in contextClause.Descendants("use_clause"))
         {
             AddUseClause(use, unit);
+        }
+
+        // `context lib.ctx;` makes the context's use clauses apply here: kept as an import of the context unit.
+        foreach (var reference in contextClause.Descendants("context_reference"))
+        {
+            foreach (var name in reference.Children("name"))
+            {
+                var parts = name.CompactText().Replace(" ", string.Empty, StringComparison.Ordinal).Split('.');
+                unit.Imports.Add(parts.Length >= 2
+                    ? new ImportSymbol(parts[^1], null, name.Location) { Library = parts[0] }
+                    : new ImportSymbol(parts[0], null, name.Location));
+            }
         }
     }
 

@@ -5,7 +5,8 @@ namespace Hdl.Syntax.Diagnostics;
 /// <summary>
 /// Every diagnostic the project reports. Ids are never reused: a retired entry stays here, marked retired.
 /// 1xxx syntax and preprocessing (10xx lexing and parsing, 11xx preprocessor, 12xx VHDL-specific syntax);
-/// 2xxx elaboration (20xx the instance hierarchy: binding instances to units, port and parameter connections).
+/// 2xxx elaboration (20xx the instance hierarchy: binding instances to units, port and parameter connections);
+/// 3xxx binding (30xx names bound to their declarations through scopes, imports and use clauses).
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -84,6 +85,11 @@ public static class DiagnosticCatalog
         "Macros nest deeper, or expand into more tokens, than the limits in the preprocessor options allow; further macro uses are not expanded.",
         "`define A1 `A0 `A0\n`define A2 `A1 `A1\n...");
 
+    public static readonly DiagnosticDescriptor ResetAllInDesignElement = new(
+        "HDL1112", "resetall-in-design-element", DiagnosticSeverity.Error, "`resetall is not allowed inside a design element", "default", "preprocessor",
+        "`resetall resets every compiler directive to its default and may appear only outside modules, interfaces, programs, packages, primitives, checkers and configurations (IEEE 1800-2017 §22.3).",
+        "module top;\n`resetall\nendmodule");
+
     public static readonly DiagnosticDescriptor VhdlUnterminatedString = new(
         "HDL1201", "vhdl-unterminated-string", DiagnosticSeverity.Error, "string literal is not closed on this line", "default", "lexer",
         "A VHDL string or bit-string literal must end with a double quote on the line where it starts; a quote inside is written twice (\"\"), and long strings are joined with &.",
@@ -134,14 +140,30 @@ public static class DiagnosticCatalog
         "`entity lib.e(arch)` names an architecture that was not analysed for that entity; the most recently analysed one is used instead.",
         "u : entity work.counter(fast) port map (...);");
 
+    public static readonly DiagnosticDescriptor UnresolvedIdentifier = new(
+        "HDL3001", "unresolved-identifier", DiagnosticSeverity.Warning, "'{0}' is not declared", "default", "binding",
+        "No declaration of the name is visible from here: not in an enclosing block, function or process, not in the unit (or a VHDL architecture's entity), not in an imported package or `use`d package, and not in the compilation unit. Names in units that import a package the workspace lacks are not reported (the package is, once).",
+        "module m; assign y = undeclared_signal; endmodule");
+
+    public static readonly DiagnosticDescriptor UnresolvedPackage = new(
+        "HDL3002", "unresolved-package", DiagnosticSeverity.Warning, "package '{0}' is not defined in the workspace", "default", "binding",
+        "An import, `use` clause or `pkg::name` names a package no analysed file defines. Add the file (or its library) to the inputs. The names it would provide are not reported one by one. The IEEE and STD libraries are not expected in the workspace and are not reported.",
+        "module m; import missing_pkg::*; endmodule");
+
+    public static readonly DiagnosticDescriptor UnresolvedPackageMember = new(
+        "HDL3003", "unresolved-package-member", DiagnosticSeverity.Warning, "package '{0}' has no member '{1}'", "default", "binding",
+        "`pkg::name`, `import pkg::name` or VHDL `lib.pkg.name` names something the package does not declare.",
+        "package p; localparam int W = 8; endpackage\nmodule m; localparam int X = p::WIDTH; endmodule");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All =
     [
         SyntaxError, UnexpectedCharacter, UnterminatedComment, UnterminatedString,
         IncludeNotFound, IncludeCycle, RecursiveMacro, UndefinedMacro, UnbalancedConditional,
         MacroArgumentMismatch, MalformedDirective, MacroRedefined, IncludeTooDeep, MacroNamesDirective,
-        MacroExpansionLimit, VhdlUnterminatedString,
+        MacroExpansionLimit, ResetAllInDesignElement, VhdlUnterminatedString,
         UnresolvedUnit, UnknownPort, TooManyPortConnections, UnknownParameter, TooManyParameterOverrides, DuplicateUnit,
         RecursiveInstantiation, UnknownTop, UnknownArchitecture,
+        UnresolvedIdentifier, UnresolvedPackage, UnresolvedPackageMember,
     ];
 
     public static DiagnosticDescriptor? FindById(string id)

@@ -25,6 +25,9 @@ internal sealed class MacroDef
 
     public string Name { get; }
 
+    /// <summary>Predefined by the language (IEEE 1800-2017 §20.14), not by the file or the options.</summary>
+    public bool IsBuiltIn { get; init; }
+
     /// <summary>The name in the `define; null for macros defined through <see cref="PreprocessorOptions.Defines"/>.</summary>
     public HdlToken? NameToken { get; }
 

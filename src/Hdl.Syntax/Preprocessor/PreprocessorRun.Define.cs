@@ -14,9 +14,34 @@ internal sealed partial class PreprocessorRun
     private readonly Dictionary<string, MacroDef> _macros = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MacroDef>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
 
-    /// <summary>Defines from the options, read as if each were a `define line of their own.</summary>
+    /// <summary>Where a macro definition comes from; built-in ones are neither facts of the file nor warned about when redefined.</summary>
+    private enum MacroOrigin
+    {
+        Source,
+        Options,
+        BuiltIn,
+    }
+
+    /// <summary>The coverage control macros every SystemVerilog tool predefines (IEEE 1800-2017 §20.14).</summary>
+    private const string BuiltInMacros =
+        "`define SV_COV_START 0\n`define SV_COV_STOP 1\n`define SV_COV_RESET 2\n`define SV_COV_CHECK 3\n" +
+        "`define SV_COV_MODULE 10\n`define SV_COV_HIER 11\n`define SV_COV_ASSERTION 20\n`define SV_COV_FSM_STATE 21\n" +
+        "`define SV_COV_STATEMENT 22\n`define SV_COV_TOGGLE 23\n`define SV_COV_OVERFLOW -2\n`define SV_COV_ERROR -1\n" +
+        "`define SV_COV_NOCOV 0\n`define SV_COV_OK 1\n`define SV_COV_PARTIAL 2\n";
+
+    /// <summary>Built-in macros, then defines from the options, each read as if it were a `define line of its own.</summary>
     private void DefineFromOptions()
     {
+        var builtIns = InputFrame.ForExpansion(PreprocessorLexing.Lex(SourceText.From("<built-in>", BuiltInMacros), _cancellationToken));
+        while (!builtIns.IsAtEnd)
+        {
+            var token = builtIns.Tokens[builtIns.Position++];
+            if (token.Type == SystemVerilogLexer.DIRECTIVE)
+            {
+                ReadDefine(builtIns, token, MacroOrigin.BuiltIn);
+            }
+        }
+
         foreach (var define in _options.Defines)
         {
             if (string.IsNullOrWhiteSpace(define.Name))
@@ -31,13 +56,13 @@ internal sealed partial class PreprocessorRun
             var tokens = PreprocessorLexing.Lex(text, _cancellationToken);
             var frame = InputFrame.ForExpansion(tokens);
             frame.Position = 1;
-            ReadDefine(frame, tokens[0], fromOptions: true);
+            ReadDefine(frame, tokens[0], MacroOrigin.Options);
         }
     }
 
-    private void ProcessDefine(InputFrame frame, HdlToken directive) => ReadDefine(frame, directive, fromOptions: false);
+    private void ProcessDefine(InputFrame frame, HdlToken directive) => ReadDefine(frame, directive, MacroOrigin.Source);
 
-    private void ReadDefine(InputFrame frame, HdlToken directive, bool fromOptions)
+    private void ReadDefine(InputFrame frame, HdlToken directive, MacroOrigin origin)
     {
         var nameToken = NextOperandOnLine(frame);
         if (nameToken is null || !Tokens.IsIdentifierLike(nameToken.Type))
@@ -73,8 +98,11 @@ internal sealed partial class PreprocessorRun
         }
 
         var body = ReadDefineBody(frame, out var bodyText);
-        var definition = new MacroDef(name, fromOptions ? null : nameToken, formals, body, bodyText);
-        if (_macros.TryGetValue(name, out var previous) && !previous.IsSameAs(definition))
+        var definition = new MacroDef(name, origin == MacroOrigin.Source ? nameToken : null, formals, body, bodyText)
+        {
+            IsBuiltIn = origin == MacroOrigin.BuiltIn,
+        };
+        if (_macros.TryGetValue(name, out var previous) && !previous.IsBuiltIn && !previous.IsSameAs(definition))
         {
             Report(DiagnosticCatalog.MacroRedefined, nameToken, name);
         }
@@ -266,7 +294,15 @@ internal sealed partial class PreprocessorRun
 
     private ImmutableArray<MacroDefinition> CollectMacroFacts()
     {
-        var names = new List<string>(_macros.Keys);
+        var names = new List<string>(_macros.Count);
+        foreach (var (name, macro) in _macros)
+        {
+            if (!macro.IsBuiltIn)
+            {
+                names.Add(name);
+            }
+        }
+
         names.Sort(StringComparer.Ordinal);
         var builder = ImmutableArray.CreateBuilder<MacroDefinition>(names.Count);
         foreach (var name in names)
@@ -276,6 +312,9 @@ internal sealed partial class PreprocessorRun
 
         return builder.MoveToImmutable();
     }
+
+    /// <summary>The type given to a pasted `/*` whose `*/` a later paste of the same expansion makes.</summary>
+    private const int PastedCommentOpen = -100;
 
     /// <summary>A token of re-lexed text: its type and text.</summary>
     private readonly record struct RelexedPiece(int Type, string Text);
@@ -297,6 +336,10 @@ internal sealed partial class PreprocessorRun
             if (token.Type != TokenConstants.EOF && token.Channel == TokenConstants.DefaultChannel)
             {
                 pieces.Add(new RelexedPiece(token.Type, token.Text));
+            }
+            else if (token.Type == SystemVerilogLexer.UNTERMINATED_BLOCK_COMMENT)
+            {
+                pieces.Add(new RelexedPiece(PastedCommentOpen, token.Text));
             }
         }
 

@@ -79,6 +79,9 @@ internal sealed partial class PreprocessorRun
                 // The legacy directives' operands end with the line.
                 SkipRestOfLine(frame);
                 return;
+            case DirectiveKind.ResetAll when _designElementDepth > 0:
+                Report(DiagnosticCatalog.ResetAllInDesignElement, token);
+                return;
             default:
                 // `resetall, `celldefine, `endcelldefine and `nounconnected_drive take no operands and change
                 // nothing the parser sees.

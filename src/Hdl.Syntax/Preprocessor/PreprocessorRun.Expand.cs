@@ -301,8 +301,35 @@ internal sealed partial class PreprocessorRun
             }
         }
 
+        RemovePastedComments(output);
         return output;
     }
+
+    /// <summary>
+    /// Some libraries build a synthesis pragma comment with pastes, `/``* ... *``/` (common_cells' FFLARNC):
+    /// the pasted `/*` opens a comment that the pasted `*/` closes, and everything between is comment text.
+    /// </summary>
+    private static void RemovePastedComments(List<HdlToken> output)
+    {
+        var open = output.FindIndex(token => token.Type == PastedCommentOpen);
+        while (open >= 0)
+        {
+            var close = open + 1;
+            while (close + 1 < output.Count && !IsPastedCommentClose(output[close], output[close + 1]))
+            {
+                close++;
+            }
+
+            var removeCount = close + 1 < output.Count ? close + 2 - open : output.Count - open;
+            output.RemoveRange(open, removeCount);
+            open = output.FindIndex(open, token => token.Type == PastedCommentOpen);
+        }
+    }
+
+    /// <summary>The `*` and `/` that one paste made (same place in the body) close a pasted comment.</summary>
+    private static bool IsPastedCommentClose(HdlToken star, HdlToken slash) =>
+        star.Type == SystemVerilogLexer.STAR && slash.Type == SystemVerilogLexer.SLASH
+        && star.StartIndex == slash.StartIndex && ReferenceEquals(star.File, slash.File);
 
     private static IReadOnlyList<HdlToken> ActualFor(MacroDef macro, List<List<HdlToken>>? actuals, int formal, out bool isDefault)
     {

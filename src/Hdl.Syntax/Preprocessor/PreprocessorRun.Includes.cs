@@ -37,7 +37,10 @@ internal sealed partial class PreprocessorRun
         {
             if (!_macroLookup.ContainsKey(nameToken.Text.AsSpan(1)))
             {
-                break;
+                // The file name comes from a macro this file cannot see: unresolved, not malformed.
+                Report(DiagnosticCatalog.UndefinedMacro, nameToken, nameToken.Text[1..]);
+                SkipRestOfLine(frame);
+                return;
             }
 
             ProcessMacroUse(frame, nameToken);
@@ -63,7 +66,8 @@ internal sealed partial class PreprocessorRun
             return;
         }
 
-        SkipRestOfLine(frame);
+        // Text after the file name stays: 1800-2017 §22.4 allows only a comment there, but code such as
+        // `#(`include "pll.vh")` is common, and every simulator reads it as if the file were pasted in.
         var location = LocationOf(directive, last);
         var includingFile = CurrentFileFrame();
         var resolved = Resolve(name, includingFile.File!.Path);

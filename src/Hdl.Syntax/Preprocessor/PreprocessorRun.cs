@@ -131,10 +131,45 @@ internal sealed partial class PreprocessorRun
         if (KeywordVersions.IsInactiveKeyword(token.Type, _version))
         {
             _output.Add(token.With(SystemVerilogLexer.SIMPLE_IDENTIFIER, token.Expansion));
+            return;
         }
-        else
+
+        TrackDesignElement(token.Type);
+        _output.Add(frame.CopyOnEmit ? token.With(token.Type, token.Expansion) : token);
+    }
+
+    /// <summary>How many design elements (module, interface, ...) the emitted tokens are inside; `resetall needs it.</summary>
+    private int _designElementDepth;
+
+    private void TrackDesignElement(int type)
+    {
+        switch (type)
         {
-            _output.Add(frame.CopyOnEmit ? token.With(token.Type, token.Expansion) : token);
+            case SystemVerilogLexer.MODULE:
+            case SystemVerilogLexer.MACROMODULE:
+            case SystemVerilogLexer.PROGRAM:
+            case SystemVerilogLexer.PACKAGE:
+            case SystemVerilogLexer.PRIMITIVE:
+            case SystemVerilogLexer.CHECKER:
+            case SystemVerilogLexer.CONFIG:
+                _designElementDepth++;
+                return;
+            case SystemVerilogLexer.INTERFACE when _output.Count == 0 || _output[^1].Type != SystemVerilogLexer.VIRTUAL:
+                _designElementDepth++;
+                return;
+            case SystemVerilogLexer.CLASS when _output.Count > 0 && _output[^1].Type == SystemVerilogLexer.INTERFACE:
+                // `interface class` is a class, not an interface.
+                _designElementDepth = Math.Max(0, _designElementDepth - 1);
+                return;
+            case SystemVerilogLexer.ENDMODULE:
+            case SystemVerilogLexer.ENDPROGRAM:
+            case SystemVerilogLexer.ENDPACKAGE:
+            case SystemVerilogLexer.ENDPRIMITIVE:
+            case SystemVerilogLexer.ENDCHECKER:
+            case SystemVerilogLexer.ENDCONFIG:
+            case SystemVerilogLexer.ENDINTERFACE:
+                _designElementDepth = Math.Max(0, _designElementDepth - 1);
+                return;
         }
     }
 

@@ -1,11 +1,22 @@
 using System.Collections.Immutable;
 using Hdl.Syntax;
+using Hdl.Workspace.Configuration;
 using Hdl.Workspace.Filelists;
 
 namespace Hdl.Workspace.FileSystem;
 
 /// <summary>The files a set of paths stands for, and the paths that do not exist.</summary>
 public sealed record FileDiscoveryResult(ImmutableArray<string> Files, ImmutableArray<string> MissingPaths);
+
+/// <summary>What a folder walk leaves out besides the tool folders: excludes (relative to each folder walked) and `.gitignore` files.</summary>
+public sealed record FileDiscoveryOptions
+{
+    public static readonly FileDiscoveryOptions Default = new();
+
+    public IgnoreRules Excludes { get; init; } = IgnoreRules.Empty;
+
+    public bool RespectGitIgnore { get; init; } = true;
+}
 
 /// <summary>
 /// Expands the paths a user gives into HDL source files: a file stands for itself (whatever its extension, since
@@ -17,8 +28,12 @@ public static class HdlFileDiscovery
     private static readonly ImmutableHashSet<string> SkippedFolderNames =
         ImmutableHashSet.Create(StringComparer.Ordinal, ".git", ".hg", ".svn", "node_modules", "obj", "bin", ".hdl");
 
-    public static FileDiscoveryResult Discover(IEnumerable<string> paths, CancellationToken cancellationToken)
+    public static FileDiscoveryResult Discover(IEnumerable<string> paths, CancellationToken cancellationToken) =>
+        Discover(paths, FileDiscoveryOptions.Default, cancellationToken);
+
+    public static FileDiscoveryResult Discover(IEnumerable<string> paths, FileDiscoveryOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
         var files = ImmutableArray.CreateBuilder<string>();
         var missing = ImmutableArray.CreateBuilder<string>();
@@ -27,7 +42,7 @@ public static class HdlFileDiscovery
             cancellationToken.ThrowIfCancellationRequested();
             if (Directory.Exists(path))
             {
-                AddFolder(FilelistReader.NormalizePath(path), files, cancellationToken);
+                AddFolder(FilelistReader.NormalizePath(path), options, files, cancellationToken);
             }
             else if (File.Exists(path))
             {
@@ -42,14 +57,20 @@ public static class HdlFileDiscovery
         return new FileDiscoveryResult(files.ToImmutable(), missing.ToImmutable());
     }
 
-    private static void AddFolder(string folder, ImmutableArray<string>.Builder files, CancellationToken cancellationToken)
+    private static void AddFolder(string folder, FileDiscoveryOptions options, ImmutableArray<string>.Builder files, CancellationToken cancellationToken)
     {
-        var pending = new Stack<string>();
-        pending.Push(folder);
+        // Each folder carries the rules in force there: the excludes, then every .gitignore from the root down.
+        var pending = new Stack<(string Folder, string Relative, IgnoreRules Rules)>();
+        pending.Push((folder, string.Empty, options.Excludes));
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var current = pending.Pop();
+            var (current, relative, rules) = pending.Pop();
+            if (options.RespectGitIgnore && ReadGitIgnore(current, relative) is { } own)
+            {
+                rules = rules.Concat(own);
+            }
+
             string[] entries;
             string[] subfolders;
             try
@@ -66,7 +87,7 @@ public static class HdlFileDiscovery
             Array.Sort(entries, StringComparer.Ordinal);
             foreach (var entry in entries)
             {
-                if (HdlLanguages.FromPath(entry) is not null)
+                if (HdlLanguages.FromPath(entry) is not null && !rules.IsIgnored(Join(relative, Path.GetFileName(entry)), isDirectory: false))
                 {
                     files.Add(FilelistReader.NormalizePath(entry));
                 }
@@ -77,11 +98,28 @@ public static class HdlFileDiscovery
             for (var index = subfolders.Length - 1; index >= 0; index--)
             {
                 var name = Path.GetFileName(subfolders[index]);
-                if (!SkippedFolderNames.Contains(name) && !IsLink(subfolders[index]))
+                var subfolder = Join(relative, name);
+                if (!SkippedFolderNames.Contains(name) && !rules.IsIgnored(subfolder, isDirectory: true) && !IsLink(subfolders[index]))
                 {
-                    pending.Push(subfolders[index]);
+                    pending.Push((subfolders[index], subfolder, rules));
                 }
             }
+        }
+    }
+
+    private static string Join(string relative, string name) => relative.Length == 0 ? name : $"{relative}/{name}";
+
+    /// <summary>The rules of the folder's .gitignore; an unreadable one counts as absent.</summary>
+    private static IgnoreRules? ReadGitIgnore(string folder, string relative)
+    {
+        var path = Path.Combine(folder, ".gitignore");
+        try
+        {
+            return File.Exists(path) ? IgnoreRules.Parse(relative, File.ReadAllText(path)) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Hdl.Design;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
+using Hdl.Workspace.Binding;
 using Hdl.Workspace.Parsing;
 
 namespace Hdl.Workspace.Index;
@@ -18,6 +19,7 @@ public sealed class WorkspaceIndex
 {
     private readonly Dictionary<string, IndexedFile> _filesByPath;
     private UnitTable? _units;
+    private WorkspaceBindings? _bindings;
 
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
     {
@@ -42,6 +44,9 @@ public sealed class WorkspaceIndex
     /// <summary>Every design unit by name; built on first use and kept with the snapshot.</summary>
     public UnitTable Units => _units ??= BuildUnitTable(Files);
 
+    /// <summary>Every reference bound across files, with the reverse map for find-references; built on first use and kept with the snapshot.</summary>
+    public WorkspaceBindings Bindings => _bindings ??= WorkspaceBindings.Build(this, CancellationToken.None);
+
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
     public int ErrorCount => Files.Sum(file => file.ErrorCount);
@@ -63,13 +68,7 @@ public sealed class WorkspaceIndex
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(includes);
         var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
-        var files = AnalyseMany(distinct, options, reader, includes, progress, cancellationToken);
-        for (var order = 0; order < files.Length; order++)
-        {
-            files[order] = files[order] with { Order = order };
-        }
-
-        return new WorkspaceIndex([.. files], options, [.. distinct]);
+        return Update(distinct, new Dictionary<string, IndexedFile>(), [], options, reader, includes, progress, cancellationToken);
     }
 
     /// <summary>
@@ -82,66 +81,44 @@ public sealed class WorkspaceIndex
         ArgumentNullException.ThrowIfNull(changedPaths);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(includes);
-        var changed = new HashSet<string>(changedPaths, StringComparer.Ordinal);
-        var toAnalyse = new List<string>();
-        var reread = new Dictionary<string, SourceReadResult>(StringComparer.Ordinal);
-        var removed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (changed.Contains(file.Path))
-            {
-                var read = reader.Read(file.Path, cancellationToken);
-                if (read.Failure == SourceReadFailure.NotFound)
-                {
-                    removed.Add(file.Path);
-                    continue;
-                }
-
-                if (read.Text is not null && HashOf(read.Text.Text) == file.ContentHash)
-                {
-                    continue;
-                }
-
-                reread[file.Path] = read;
-                toAnalyse.Add(file.Path);
-            }
-            else if (file.Includes.Any(changed.Contains))
-            {
-                toAnalyse.Add(file.Path);
-            }
-        }
-
         var added = changedPaths
             .Where(path => !_filesByPath.ContainsKey(path) && !IncludeDirectoryInference.IsHeader(path) && HdlLanguages.FromPath(path) is not null)
             .Where(path => reader.Read(path, cancellationToken).Failure != SourceReadFailure.NotFound)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        toAnalyse.AddRange(added);
-        if (toAnalyse.Count == 0 && removed.Count == 0)
+            .Distinct(StringComparer.Ordinal);
+        var paths = Files.Select(file => file.Path).Concat(added).ToArray();
+        return Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A snapshot of the given files built on files analysed earlier (a persisted index): a file analysed before is
+    /// taken as it was unless it is among <paramref name="changedPaths"/> with a new hash, or includes a changed
+    /// file; the other files are analysed. Files not in <paramref name="paths"/> are left out. Analysis order is the
+    /// order of <paramref name="paths"/>, as in <see cref="Build"/>, so a restore with nothing changed equals a build.
+    /// </summary>
+    public static WorkspaceIndex Restore(
+        IReadOnlyList<string> paths,
+        IReadOnlyCollection<IndexedFile> previous,
+        IReadOnlyCollection<string> changedPaths,
+        WorkspaceIndexOptions options,
+        ISourceFileReader reader,
+        IIncludeSource includes,
+        IProgress<IndexProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(changedPaths);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(includes);
+        var previousByPath = new Dictionary<string, IndexedFile>(previous.Count, StringComparer.Ordinal);
+        foreach (var file in previous)
         {
-            return new WorkspaceIndex(Files, Options, []);
+            previousByPath[file.Path] = file;
         }
 
-        var cachingReader = new PreReadSourceReader(reread, reader);
-        var analysed = AnalyseMany([.. toAnalyse], Options, cachingReader, includes, progress: null, cancellationToken);
-        var analysedByPath = analysed.ToDictionary(file => file.Path, StringComparer.Ordinal);
-        var next = ImmutableArray.CreateBuilder<IndexedFile>(Files.Length + added.Count);
-        foreach (var file in Files)
-        {
-            if (!removed.Contains(file.Path))
-            {
-                next.Add(analysedByPath.TryGetValue(file.Path, out var fresh) ? fresh with { Order = file.Order } : file);
-            }
-        }
-
-        var nextOrder = Files.Length == 0 ? 0 : Files[^1].Order + 1;
-        foreach (var path in added)
-        {
-            next.Add(analysedByPath[path] with { Order = nextOrder++ });
-        }
-
-        return new WorkspaceIndex(next.ToImmutable(), Options, [.. toAnalyse]);
+        var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
+        return Update(distinct, previousByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), options, reader, includes, progress, cancellationToken);
     }
 
     /// <summary>A hash of the text, so an unchanged file is recognised whatever its timestamp says.</summary>
@@ -151,6 +128,74 @@ public sealed class WorkspaceIndex
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
         return Convert.ToHexString(hash[..16]);
+    }
+
+    /// <summary>
+    /// The one place that decides what to re-analyse: each path keeps its previous analysis unless it is new, it
+    /// changed (read again and hashed: a touched file with the same text is kept), or a file it includes changed.
+    /// A changed path that is gone is dropped. Files are numbered in the order of <paramref name="paths"/>.
+    /// </summary>
+    private static WorkspaceIndex Update(
+        string[] paths,
+        IReadOnlyDictionary<string, IndexedFile> previous,
+        HashSet<string> changed,
+        WorkspaceIndexOptions options,
+        ISourceFileReader reader,
+        IIncludeSource includes,
+        IProgress<IndexProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var toAnalyse = new List<string>();
+        var reread = new Dictionary<string, SourceReadResult>(StringComparer.Ordinal);
+        var kept = new List<string>(paths.Length);
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!previous.TryGetValue(path, out var file))
+            {
+                kept.Add(path);
+                toAnalyse.Add(path);
+            }
+            else if (changed.Contains(path))
+            {
+                var read = reader.Read(path, cancellationToken);
+                if (read.Failure == SourceReadFailure.NotFound)
+                {
+                    continue;
+                }
+
+                kept.Add(path);
+                if (read.Text is null || HashOf(read.Text.Text) != file.ContentHash)
+                {
+                    reread[path] = read;
+                    toAnalyse.Add(path);
+                }
+            }
+            else
+            {
+                kept.Add(path);
+                if (changed.Count > 0 && file.Includes.Any(changed.Contains))
+                {
+                    toAnalyse.Add(path);
+                }
+            }
+        }
+
+        var analysed = AnalyseMany([.. toAnalyse], options, new PreReadSourceReader(reread, reader), includes, progress, cancellationToken);
+        var analysedByPath = new Dictionary<string, IndexedFile>(analysed.Length, StringComparer.Ordinal);
+        foreach (var file in analysed)
+        {
+            analysedByPath[file.Path] = file;
+        }
+
+        var next = ImmutableArray.CreateBuilder<IndexedFile>(kept.Count);
+        foreach (var path in kept)
+        {
+            var file = analysedByPath.TryGetValue(path, out var fresh) ? fresh : previous[path];
+            next.Add(file.Order == next.Count ? file : file with { Order = next.Count });
+        }
+
+        return new WorkspaceIndex(next.MoveToImmutable(), options, [.. toAnalyse]);
     }
 
     private static IndexedFile[] AnalyseMany(

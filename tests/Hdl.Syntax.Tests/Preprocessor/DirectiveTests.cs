@@ -148,4 +148,18 @@ public class DirectiveTests : PreprocessorTestBase
         x `" y
         //^^ error HDL1107: '`"' is only meaningful inside a macro body
         """);
+
+    [Fact]
+    public void Resetall_inside_a_design_element_is_an_error() => CheckDiagnostics(
+        """
+        `resetall
+        module top;
+           `resetall
+        // ^^^^^^^^^ error HDL1112: `resetall is not allowed inside a design element
+          virtual interface bus_if vif;
+        endmodule
+        `resetall
+        interface class ic; endclass
+        `resetall
+        """);
 }

@@ -200,4 +200,22 @@ public class IncludeTests : PreprocessorTestBase
         macro DO_INCLUDE(FN) = `include FN at /main.sv:1:9
         resolve calls 1
         """);
+
+    [Fact]
+    public void Code_after_the_file_name_follows_the_included_tokens() => CheckPreprocessed(
+        """
+        pll #(`include "params.vh") u ();
+        pll #(`include "generated_later.vh") v ();
+        //    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error HDL1101: cannot find include file 'generated_later.vh'
+        //- /params.vh
+        .MODE(1)
+        """,
+        "pll # ( . MODE ( 1 ) ) u ( ) ; pll # ( ) v ( ) ;");
+
+    [Fact]
+    public void Include_of_an_undefined_macro_reports_the_macro() => CheckDiagnostics(
+        """
+        `include `REQUESTS_FILE
+        //       ^^^^^^^^^^^^^^ error HDL1104: macro 'REQUESTS_FILE' is not defined
+        """);
 }

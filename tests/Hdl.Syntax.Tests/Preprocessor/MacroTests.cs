@@ -332,4 +332,32 @@ public class MacroTests : PreprocessorTestBase
         resolve calls 0
         """,
         DefaultOptions with { Defines = [new MacroDefine("WIDTH", "32"), new MacroDefine("SIM", null)] });
+
+    [Fact]
+    public void Coverage_control_macros_are_predefined() => CheckPreprocessed(
+        """
+        i = $coverage_control(`SV_COV_CHECK, `SV_COV_TOGGLE, `SV_COV_HIER, $root);
+        `ifdef SV_COV_OVERFLOW r = `SV_COV_OVERFLOW; `endif
+        """,
+        "i = $coverage_control ( 3 , 23 , 11 , $root ) ; r = - 2 ;");
+
+    [Fact]
+    public void Predefined_macros_are_not_facts_of_the_file_and_may_be_redefined_quietly() => CheckFacts(
+        """
+        `define SV_COV_START 100
+        """,
+        """
+        macro SV_COV_START = 100 at /main.sv:1:9
+        resolve calls 0
+        """);
+
+    [Fact]
+    public void Comment_built_by_pastes_is_a_comment() => CheckPreprocessed(
+        """
+        `define FF(q, d, clr) \
+          /``* synopsys sync_set_reset `"clr`" *``/ \
+          always_ff @(posedge clk) q <= d;
+        `FF(a, b, c)
+        """,
+        "always_ff @ ( posedge clk ) a <= b ;");
 }

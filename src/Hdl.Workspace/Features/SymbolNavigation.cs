@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+using Hdl.Design.Model;
+using Hdl.Syntax.Text;
+using Hdl.Workspace.Binding;
+using Hdl.Workspace.Index;
+
+namespace Hdl.Workspace.Features;
+
+public enum NavigationSymbolKind
+{
+    Unit,
+    Port,
+    Parameter,
+    Net,
+    Variable,
+    Signal,
+    Constant,
+    Type,
+    EnumMember,
+    Field,
+    Function,
+    Task,
+    Instance,
+    GenerateBlock,
+    Package,
+    Process,
+    Label,
+    Other,
+}
+
+/// <summary>A declared name as an editor shows it: where it is declared, what holds it, its type as written, its comment.</summary>
+public sealed record NavigationSymbol(string Name, NavigationSymbolKind Kind, Location Definition, string? ContainerName, string? TypeText, string? Documentation);
+
+/// <param name="IncludeDeclaration">Whether the declaration itself is listed with the uses.</param>
+public sealed record ReferenceSearchOptions(bool IncludeDeclaration)
+{
+    public static readonly ReferenceSearchOptions Default = new(IncludeDeclaration: true);
+}
+
+/// <summary>
+/// Go to definition, find references and symbol information over a snapshot. Positions are zero-based lines and
+/// UTF-16 columns; a position right after an identifier still counts as on it, as editors place the caret there.
+/// All answers come from <see cref="WorkspaceIndex.Bindings"/>, built once per snapshot.
+/// </summary>
+public static class SymbolNavigation
+{
+    /// <summary>The symbol the identifier at the position declares or binds to; null on anything else or an unbound name.</summary>
+    public static NavigationSymbol? SymbolAt(WorkspaceIndex index, string path, LinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var targets = Targets(index, path, position, out var name);
+        if (targets.IsEmpty)
+        {
+            return null;
+        }
+
+        var target = targets[0];
+        var definition = index.Bindings.DefinitionAt(target);
+        if (definition is null)
+        {
+            // Implicit nets are declared by their first use; they have no definition record of their own.
+            return new NavigationSymbol(name ?? string.Empty, NavigationSymbolKind.Net, target, null, null, null);
+        }
+
+        var symbol = definition.Symbol;
+        return new NavigationSymbol(symbol.Name, KindOf(symbol), symbol.Location, symbol.Container, symbol.TypeText, DocumentationOf(definition));
+    }
+
+    public static ImmutableArray<Location> FindDefinition(WorkspaceIndex index, string path, LinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return Targets(index, path, position, out _);
+    }
+
+    /// <summary>Every use of what the identifier at the position binds to, in every file, ordered by file and position.</summary>
+    public static ImmutableArray<Location> FindReferences(WorkspaceIndex index, string path, LinePosition position, ReferenceSearchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        var targets = Targets(index, path, position, out _);
+        var found = new HashSet<Location>();
+        foreach (var target in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.IncludeDeclaration)
+            {
+                found.Add(target);
+            }
+
+            foreach (var reference in index.Bindings.ReferencesTo(target))
+            {
+                if (reference.Location != target || options.IncludeDeclaration)
+                {
+                    found.Add(reference.Location);
+                }
+            }
+        }
+
+        return [.. found.OrderBy(location => location.Path, StringComparer.Ordinal).ThenBy(location => location.Span.Start)];
+    }
+
+    /// <summary>Names of the units that import, `use` or name members of the package.</summary>
+    public static ImmutableArray<string> UnitsUsingPackage(WorkspaceIndex index, string packageName)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(packageName);
+        return index.Bindings.UnitsUsing(packageName);
+    }
+
+    /// <summary>The definitions the identifier at the position names: itself when it declares, else what it binds to.</summary>
+    private static ImmutableArray<Location> Targets(WorkspaceIndex index, string path, LinePosition position, out string? name)
+    {
+        var bindings = index.Bindings;
+        name = null;
+        var definition = Best(bindings.DefinitionsIn(path), position, item => item.Symbol.Location);
+        if (definition is not null)
+        {
+            name = definition.Symbol.Name;
+            return [definition.Symbol.Location];
+        }
+
+        var references = bindings.ReferencesIn(path);
+        var best = Best(references, position, item => item.Location);
+        if (best is null)
+        {
+            return [];
+        }
+
+        name = best.Name;
+        var result = ImmutableArray.CreateBuilder<Location>();
+        foreach (var reference in references)
+        {
+            // `.clk` is both the child's port and the parent's signal: both are definitions, the port first.
+            if (reference.Location == best.Location && reference.IsBound)
+            {
+                foreach (var target in reference.Definitions)
+                {
+                    if (!result.Contains(target))
+                    {
+                        result.Add(target);
+                    }
+                }
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>The item whose range holds the position, preferring one that starts at or before it over one that ends at it.</summary>
+    private static T? Best<T>(IReadOnlyList<T> items, LinePosition position, Func<T, Location> locate)
+        where T : class
+    {
+        T? touching = null;
+        foreach (var item in items)
+        {
+            var location = locate(item);
+            if (location.Start <= position && position < location.End)
+            {
+                return item;
+            }
+
+            if (location.End == position)
+            {
+                touching ??= item;
+            }
+        }
+
+        return touching;
+    }
+
+    private static NavigationSymbolKind KindOf(DefinitionSymbol symbol) => symbol.Kind switch
+    {
+        DefinitionKind.Unit => NavigationSymbolKind.Unit,
+        DefinitionKind.Port => NavigationSymbolKind.Port,
+        DefinitionKind.Parameter => NavigationSymbolKind.Parameter,
+        DefinitionKind.Net => NavigationSymbolKind.Net,
+        DefinitionKind.Variable => NavigationSymbolKind.Variable,
+        DefinitionKind.Signal => NavigationSymbolKind.Signal,
+        DefinitionKind.Constant => NavigationSymbolKind.Constant,
+        DefinitionKind.Type => NavigationSymbolKind.Type,
+        DefinitionKind.EnumMember => NavigationSymbolKind.EnumMember,
+        DefinitionKind.Field => NavigationSymbolKind.Field,
+        DefinitionKind.Function => NavigationSymbolKind.Function,
+        DefinitionKind.Task => NavigationSymbolKind.Task,
+        DefinitionKind.Instance => NavigationSymbolKind.Instance,
+        DefinitionKind.GenerateBlock => NavigationSymbolKind.GenerateBlock,
+        DefinitionKind.Package => NavigationSymbolKind.Package,
+        DefinitionKind.Process => NavigationSymbolKind.Process,
+        DefinitionKind.Label => NavigationSymbolKind.Label,
+        _ => NavigationSymbolKind.Other,
+    };
+
+    /// <summary>The comment the design model keeps for the declaration (units, ports, declarations, subprograms).</summary>
+    private static string? DocumentationOf(BoundDefinition definition)
+    {
+        var unit = definition.Unit.Symbol;
+        var location = definition.Symbol.Location;
+        if (unit.NameLocation == location)
+        {
+            return unit.Documentation;
+        }
+
+        foreach (var port in unit.Ports)
+        {
+            if (port.Location == location)
+            {
+                return port.Documentation;
+            }
+        }
+
+        foreach (var declaration in unit.Declarations)
+        {
+            if (declaration.Location == location)
+            {
+                return declaration.Documentation;
+            }
+        }
+
+        foreach (var subprogram in unit.Subprograms)
+        {
+            if (subprogram.Location == location)
+            {
+                return subprogram.Documentation;
+            }
+        }
+
+        return null;
+    }
+}
