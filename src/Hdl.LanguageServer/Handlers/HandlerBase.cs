@@ -64,7 +64,7 @@ internal sealed class RequestContext(ServerState state, DocumentSyntax syntax, P
 
     /// <summary>The syntax tree of a document or file, parsed once per text.</summary>
     public SyntaxTree? SyntaxOf(string path, CancellationToken cancellationToken) =>
-        HdlLanguages.FromPath(path) is null || TextOf(path) is not { } text ? null : syntax.Parse(Index.Options, text, State.Includes, cancellationToken);
+        HdlLanguages.FromPath(path) is null || TextOf(path) is not { } text || text.Length > State.Configuration.MaxFileCharacters ? null : syntax.Parse(Index.Options, text, State.Includes, cancellationToken);
 }
 
 /// <summary>What a mutating handler may change: the next state, and which documents it touched.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hdl.LanguageServer.Handlers.Custom;
 using Hdl.LanguageServer.Handlers.Document;
+using Hdl.LanguageServer.Handlers.Navigation;
 using Hdl.LanguageServer.Handlers.TextSync;
 using Hdl.LanguageServer.Handlers.Workspace;
 using Hdl.LanguageServer.Protocol;
@@ -26,6 +27,12 @@ internal static class HandlerRegistry
         new SemanticTokensRangeHandler(),
         new HoverHandler(),
         new DocumentLinkHandler(),
+        new DefinitionHandler(),
+        new DeclarationHandler(),
+        new ReferencesHandler(),
+        new DocumentHighlightHandler(),
+        new PrepareRenameHandler(),
+        new RenameHandler(),
         new HierarchyHandler(),
         new DriversLoadsHandler(),
     ];
@@ -51,6 +58,7 @@ internal static class HandlerRegistry
             TypeDefinitionProvider = Has("textDocument/typeDefinition") ? true : null,
             ReferencesProvider = Has("textDocument/references") ? true : null,
             DocumentHighlightProvider = Has("textDocument/documentHighlight") ? true : null,
+            RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
             Experimental = JsonSerializer.SerializeToElement(new
             {

@@ -38,7 +38,21 @@ public static class Conversions
     public static int ToOffset(SourceText text, Position position)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Lines.GetOffset(ToLinePosition(position));
+        var linePosition = ToLinePosition(position);
+        var offset = text.Lines.GetOffset(linePosition);
+        if (linePosition.Line >= text.Lines.LineCount)
+        {
+            return offset;
+        }
+
+        // LSP: a character past the end of a line means the end of that line, before its line break.
+        var lineEnd = text.Lines.GetLineStart(linePosition.Line);
+        while (lineEnd < text.Length && text.Text[lineEnd] is not ('\n' or '\r'))
+        {
+            lineEnd++;
+        }
+
+        return Math.Min(offset, lineEnd);
     }
 
     public static TextSpan ToSpan(SourceText text, Range range)

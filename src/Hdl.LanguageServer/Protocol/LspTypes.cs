@@ -98,6 +98,8 @@ public sealed record ServerCapabilities
 
     public bool? DocumentHighlightProvider { get; init; }
 
+    public RenameOptions? RenameProvider { get; init; }
+
     public WorkspaceServerCapabilities? Workspace { get; init; }
 
     /// <summary>Our own requests (hdl/hierarchy, ...), listed so clients can tell which ones this build has.</summary>
@@ -181,3 +183,19 @@ public static class LspJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
+
+public sealed record ReferenceContext(bool IncludeDeclaration);
+
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext? Context);
+
+public sealed record DocumentHighlight(Range Range, int Kind);
+
+public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName);
+
+public sealed record PrepareRenameResult(Range Range, string Placeholder);
+
+public sealed record TextEdit(Range Range, string NewText);
+
+public sealed record WorkspaceEdit(ImmutableDictionary<string, ImmutableArray<TextEdit>> Changes);
+
+public sealed record RenameOptions(bool PrepareProvider);

@@ -31,6 +31,9 @@ internal sealed record ServerConfiguration
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Longer texts are not analysed (a generated netlist, a memory image): they would stall every request.</summary>
+    public int MaxFileCharacters { get; init; } = 4_000_000;
+
     public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories) => new()
     {
         Preprocessor = PreprocessorOptions.Default with
@@ -75,6 +78,11 @@ internal sealed record ServerConfiguration
         if (root.TryGetProperty("diagnosticsDelay", out var delay) && delay.TryGetInt32(out var milliseconds) && milliseconds >= 0)
         {
             result = result with { DiagnosticsDelayMilliseconds = milliseconds };
+        }
+
+        if (root.TryGetProperty("maxFileCharacters", out var maxFile) && maxFile.TryGetInt32(out var characters) && characters > 0)
+        {
+            result = result with { MaxFileCharacters = characters };
         }
 
         if (root.TryGetProperty("elaborationDiagnostics", out var elaboration) && elaboration.ValueKind is JsonValueKind.True or JsonValueKind.False)

@@ -71,7 +71,7 @@ internal sealed class ServerState
 
     public InstanceHierarchy Hierarchy => _hierarchy.Value;
 
-    public ISourceFileReader Reader => new OverlaySourceReader(Documents, DiskReader);
+    public ISourceFileReader Reader => new OverlaySourceReader(Documents, DiskReader, Configuration.MaxFileCharacters);
 
     public IIncludeSource Includes => new OverlayIncludeSource(Documents, DiskIncludes);
 
@@ -105,11 +105,20 @@ internal sealed class ServerState
     }
 }
 
-/// <summary>Reads open documents from the editor's buffers and everything else through the disk reader.</summary>
-internal sealed class OverlaySourceReader(ImmutableDictionary<string, OpenDocument> documents, ISourceFileReader disk) : ISourceFileReader
+/// <summary>
+/// Reads open documents from the editor's buffers and everything else through the disk reader. A text longer than
+/// the configured limit is refused with a reason (shown as the file's diagnostic): analysing it would hold up every
+/// request that needs the index.
+/// </summary>
+internal sealed class OverlaySourceReader(ImmutableDictionary<string, OpenDocument> documents, ISourceFileReader disk, int maxCharacters) : ISourceFileReader
 {
-    public SourceReadResult Read(string path, CancellationToken cancellationToken) =>
-        documents.TryGetValue(path, out var document) ? SourceReadResult.Success(document.Text) : disk.Read(path, cancellationToken);
+    public SourceReadResult Read(string path, CancellationToken cancellationToken)
+    {
+        var read = documents.TryGetValue(path, out var document) ? SourceReadResult.Success(document.Text) : disk.Read(path, cancellationToken);
+        return read.Text is { } text && text.Length > maxCharacters
+            ? SourceReadResult.Failed(SourceReadFailure.Unreadable, FormattableString.Invariant($"file has {text.Length} characters, more than the limit for analysis ({maxCharacters}, setting maxFileCharacters); not analysed"))
+            : read;
+    }
 }
 
 /// <summary>Resolves includes on disk, then serves an open header's buffer instead of its file.</summary>

@@ -19,7 +19,11 @@ public class EndToEndTests(ServerProcessFixture server)
         var capabilities = server.InitializeResult!["capabilities"]!.AsObject();
         var advertised = capabilities.Where(pair => pair.Value is not null).Select(pair => pair.Key).Order();
         Assert.Equal(
-            ["documentLinkProvider", "documentSymbolProvider", "experimental", "foldingRangeProvider", "hoverProvider", "positionEncoding", "semanticTokensProvider", "textDocumentSync", "workspace", "workspaceSymbolProvider"],
+            [
+                "declarationProvider", "definitionProvider", "documentHighlightProvider", "documentLinkProvider", "documentSymbolProvider", "experimental",
+                "foldingRangeProvider", "hoverProvider", "positionEncoding", "referencesProvider", "renameProvider", "semanticTokensProvider", "textDocumentSync",
+                "workspace", "workspaceSymbolProvider",
+            ],
             advertised);
         Assert.Equal(2, (int)capabilities["textDocumentSync"]!["change"]!);
         Assert.Equal(["hdl/driversLoads", "hdl/hierarchy", "hdl/reindex"], capabilities["experimental"]!["hdl"]!["requests"]!.AsArray().Select(node => (string)node!));
@@ -151,6 +155,57 @@ public class EndToEndTests(ServerProcessFixture server)
         Assert.True((int)reindex!["files"]! >= 3);
         var search = await Client.RequestAsync("hdl/search", new { query = "fifo" });
         Assert.Equal(-32601, (int)search["error"]!["code"]!);
+    }
+
+    [Theory]
+    [InlineData("rtl/counter.v", 4, 19, "rtl/counter.v", 1)]
+    [InlineData("rtl/top.sv", 3, 3, "rtl/counter.v", 1)]
+    [InlineData("rtl/top.sv", 4, 3, "rtl/fifo.vhd", 3)]
+    [InlineData("rtl/fifo.vhd", 11, 6, "rtl/fifo.vhd", 7)]
+    public async Task Definition_and_declaration_in_each_language_and_across_them(string path, int line, int character, string targetPath, int targetLine)
+    {
+        foreach (var method in new[] { "textDocument/definition", "textDocument/declaration" })
+        {
+            var result = await Client.ResultAsync(method, Position(path, line, character));
+            var location = Assert.Single(result!.AsArray());
+            Assert.Equal(Session.Uri(targetPath), (string?)location!["uri"]);
+            Assert.Equal(targetLine, (int)location["range"]!["start"]!["line"]!);
+        }
+    }
+
+    [Fact]
+    public async Task References_highlights_and_rename_of_a_unit_used_from_another_file()
+    {
+        var references = await Client.ResultAsync("textDocument/references", new
+        {
+            textDocument = new { uri = Session.Uri("rtl/counter.v") },
+            position = new { line = 1, character = 9 },
+            context = new { includeDeclaration = true },
+        });
+        var files = references!.AsArray().Select(location => Path.GetFileName((string)location!["uri"]!)).Order();
+        Assert.Equal(["counter.v", "top.sv"], files);
+
+        var highlights = await Client.ResultAsync("textDocument/documentHighlight", Position("rtl/fifo.vhd", 11, 6));
+        Assert.True(highlights!.AsArray().Count >= 3, highlights.ToJsonString());
+
+        var prepare = await Client.ResultAsync("textDocument/prepareRename", Position("rtl/fifo.vhd", 11, 6));
+        Assert.Equal("stage", (string?)prepare!["placeholder"]);
+        var rename = await Client.ResultAsync("textDocument/rename", new
+        {
+            textDocument = new { uri = Session.Uri("rtl/fifo.vhd") },
+            position = new { line = 11, character = 6 },
+            newName = "held",
+        });
+        var edits = rename!["changes"]![Session.Uri("rtl/fifo.vhd")]!.AsArray();
+        Assert.Equal(highlights.AsArray().Count, edits.Count);
+        Assert.All(edits, edit => Assert.Equal("held", (string?)edit!["newText"]));
+        var invalid = await Client.RequestAsync("textDocument/rename", new
+        {
+            textDocument = new { uri = Session.Uri("rtl/fifo.vhd") },
+            position = new { line = 11, character = 6 },
+            newName = "not a name",
+        });
+        Assert.Equal(-32602, (int)invalid["error"]!["code"]!);
     }
 
     private object Document(string path) => new { textDocument = new { uri = Session.Uri(path) } };

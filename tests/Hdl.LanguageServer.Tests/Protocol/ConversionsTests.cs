@@ -3,7 +3,7 @@ using Hdl.LanguageServer.Server;
 using Hdl.Syntax.Text;
 using System.Text;
 
-namespace Hdl.LanguageServer.Tests.Protocol;
+namespace Hdl.LanguageServer.Tests.ProtocolTests;
 
 /// <summary>URIs, positions and framing checks: the conversions every handler relies on.</summary>
 public class ConversionsTests
@@ -68,7 +68,7 @@ public class ConversionsTests
             new Workspace.Features.ClassifiedSpan(new LinePosition(0, 7), 3, Workspace.Features.TokenClass.Unit, true),
             new Workspace.Features.ClassifiedSpan(new LinePosition(2, 4), 1, Workspace.Features.TokenClass.Signal, false),
         ]);
-        Assert.Equal([0, 0, 6, 0, 0, 0, 7, 3, 4, 1, 2, 4, 1, 7, 0], data);
+        Assert.Equal("0 0 6 0 0 0 7 3 4 1 2 4 1 7 0", string.Join(' ', data));
     }
 
     [Theory]
