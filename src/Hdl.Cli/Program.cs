@@ -20,6 +20,7 @@ public static class Program
             DataFlowCommands.CreateDrivers(),
             DataFlowCommands.CreateLoads(),
             DataFlowCommands.CreateGraph(),
+            ServeCommand.Create(),
             NavigationCommands.CreateDefinition(),
             NavigationCommands.CreateReferences(),
             SearchCommand.Create(),

@@ -60,6 +60,9 @@ public class LayeringTests
     [InlineData("Hdl.Retrieval", "Hdl.Workspace", true)]
     [InlineData("Hdl.Workspace", "Hdl.Retrieval", false)]
     [InlineData("Hdl.Cli", "Hdl.Retrieval", true)]
+    [InlineData("Hdl.LanguageServer", "Hdl.Workspace", true)]
+    [InlineData("Hdl.Workspace", "Hdl.LanguageServer", false)]
+    [InlineData("Hdl.Cli", "Hdl.LanguageServer", true)]
     public void The_rule_itself_allows_only_downward_edges(string from, string to, bool allowed)
     {
         Assert.Equal(allowed, LayerRanks[to] < LayerRanks[from]);

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using Hdl.LanguageServer.Protocol;
+using Hdl.Workspace.Features;
+
+namespace Hdl.LanguageServer.Handlers.Navigation;
+
+internal sealed class DefinitionHandler : RequestHandler<TextDocumentPositionParams, ImmutableArray<LspLocation>>
+{
+    public override string Method => "textDocument/definition";
+
+    public override ImmutableArray<LspLocation> Handle(TextDocumentPositionParams request, RequestContext context, CancellationToken cancellationToken) =>
+        context.PathOf(request.TextDocument) is { } path
+            ? [.. SymbolNavigation.FindDefinition(context.Index, path, Conversions.ToLinePosition(request.Position)).Select(context.ToLocation)]
+            : [];
+}
+
+/// <summary>HDL names have one declaration, which is their definition (a VHDL component's entity aside).</summary>
+internal sealed class DeclarationHandler : RequestHandler<TextDocumentPositionParams, ImmutableArray<LspLocation>>
+{
+    public override string Method => "textDocument/declaration";
+
+    public override ImmutableArray<LspLocation> Handle(TextDocumentPositionParams request, RequestContext context, CancellationToken cancellationToken) =>
+        context.PathOf(request.TextDocument) is { } path
+            ? [.. SymbolNavigation.FindDefinition(context.Index, path, Conversions.ToLinePosition(request.Position)).Select(context.ToLocation)]
+            : [];
+}

@@ -1,0 +1,20 @@
+using Hdl.LanguageServer.Protocol;
+
+namespace Hdl.LanguageServer.Handlers.TextSync;
+
+/// <summary>Files created, changed or deleted on disk: re-read unless open (the buffer wins), dropped when gone.</summary>
+internal sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChangeWatchedFilesParams>
+{
+    public override string Method => "workspace/didChangeWatchedFiles";
+
+    public override void Handle(DidChangeWatchedFilesParams notification, MutationContext context)
+    {
+        if (notification.Changes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        var paths = notification.Changes.Select(change => context.PathOf(change.Uri)).OfType<string>().ToList();
+        context.State = context.State.WithChangedFiles(paths);
+    }
+}

@@ -1,0 +1,81 @@
+using Hdl.LanguageServer.Protocol;
+using Hdl.Workspace.Index;
+using StreamJsonRpc;
+
+namespace Hdl.LanguageServer.Server;
+
+/// <summary>
+/// `$/progress` for a workspace index build: a token created with the client (when it supports work-done progress),
+/// then begin, reports at most every 200 ms, and end.
+/// </summary>
+internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enabled, Action<string> log) : IProgress<IndexProgress>, IDisposable
+{
+    private readonly Lock _lock = new();
+    private long _lastReport;
+    private bool _begun;
+
+    public async Task BeginAsync()
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await rpc.InvokeWithParameterObjectAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token)).ConfigureAwait(false);
+            await SendAsync(new WorkDoneProgress("begin") { Title = "Indexing HDL workspace", Percentage = 0, Cancellable = false }).ConfigureAwait(false);
+            _begun = true;
+        }
+        catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
+        {
+            log($"no progress reporting: {exception.Message}");
+        }
+    }
+
+    public void Report(IndexProgress value)
+    {
+        if (!_begun)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        lock (_lock)
+        {
+            if (now - _lastReport < 200)
+            {
+                return;
+            }
+
+            _lastReport = now;
+        }
+
+        var percentage = value.FileCount == 0 ? 100 : (int)(100L * value.FilesDone / value.FileCount);
+        _ = SendAsync(new WorkDoneProgress("report") { Message = $"{value.FilesDone}/{value.FileCount} files", Percentage = percentage });
+    }
+
+    public async Task EndAsync(string message)
+    {
+        if (_begun)
+        {
+            await SendAsync(new WorkDoneProgress("end") { Message = message }).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private async Task SendAsync(WorkDoneProgress value)
+    {
+        try
+        {
+            await rpc.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(token, value)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
+        {
+            log($"progress not sent: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,340 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO.Pipelines;
+using System.Reflection;
+using System.Text.Json;
+using Hdl.LanguageServer.Handlers;
+using Hdl.LanguageServer.Protocol;
+using Hdl.Workspace;
+using Hdl.Workspace.FileSystem;
+using Hdl.Workspace.Features;
+using Hdl.Workspace.Index;
+using Hdl.Syntax.Preprocessor;
+using NonConcurrentSynchronizationContext = Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext;
+using StreamJsonRpc;
+
+namespace Hdl.LanguageServer.Server;
+
+/// <summary>
+/// The server over one pair of streams: framing, the lifecycle (initialize, initialized, shutdown, exit), the
+/// scheduler and the background work (indexing with $/progress, debounced diagnostics). Messages are taken in
+/// arrival order (a non-concurrent synchronization context): a mutating notification replaces the state at once, a
+/// read request captures the state current at its arrival and then runs on the thread pool beside other reads.
+/// A document change cancels the reads still running on that document (ContentModified).
+/// </summary>
+public sealed class LanguageServerHost : IAsyncDisposable
+{
+    private readonly Stream _input;
+    private readonly Stream _output;
+    private readonly TextWriter _log;
+    private readonly PathStyle _pathStyle;
+    private readonly Dictionary<string, ILspHandler> _handlers;
+    private readonly DocumentSyntax _syntax = new();
+    private readonly Lock _stateLock = new();
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _documentTokens = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly ISourceFileReader _diskReader;
+    private readonly Func<IIncludeSource> _includeSourceFactory;
+    private readonly Lazy<DiagnosticsPublisher> _publisher;
+    private ServerState _state;
+    private JsonRpc? _rpc;
+    private bool _initialized;
+    private bool _shutdown;
+    private bool _clientSupportsProgress;
+    private CancellationTokenSource? _indexing;
+    private int _indexGeneration;
+
+    public LanguageServerHost(Stream input, Stream output, TextWriter log)
+        : this(input, output, log, Conversions.CurrentPathStyle, new DiskSourceFileReader(), () => new DiskIncludeSource())
+    {
+    }
+
+    internal LanguageServerHost(Stream input, Stream output, TextWriter log, PathStyle pathStyle, ISourceFileReader diskReader, Func<IIncludeSource> includeSourceFactory)
+    {
+        _input = input;
+        _output = output;
+        _log = log;
+        _pathStyle = pathStyle;
+        _diskReader = diskReader;
+        _includeSourceFactory = includeSourceFactory;
+        _handlers = HandlerRegistry.All().ToDictionary(handler => handler.Method, StringComparer.Ordinal);
+        _state = ServerState.Create(ServerConfiguration.Default, diskReader, includeSourceFactory());
+        _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log));
+    }
+
+    /// <summary>Serves until `exit` (0 after `shutdown`, 1 otherwise) or until the input ends (1).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        var framing = new MessageFraming(_input, pipe.Writer, Log);
+        var handler = new HeaderDelimitedMessageHandler(PipeWriter.Create(_output), pipe.Reader, new SystemTextJsonFormatter { JsonSerializerOptions = new JsonSerializerOptions(LspJson.Options) });
+        using var rpc = new JsonRpc(handler)
+        {
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+        _rpc = rpc;
+        Register(rpc);
+        rpc.Disconnected += (_, args) => Log($"connection closed: {args.Description}");
+        rpc.StartListening();
+        var reading = Task.Run(() => framing.RunAsync(_lifetime.Token), CancellationToken.None);
+        using var registration = cancellationToken.Register(() => _exit.TrySetResult(1));
+        var inputEnded = rpc.Completion.ContinueWith(_ => _exit.TrySetResult(1), TaskScheduler.Default);
+#pragma warning disable VSTHRD003 // _exit is completed by this object's own handlers (exit) or the line above.
+        var exitCode = await _exit.Task.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        _indexing?.Cancel();
+        return exitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        _lifetime.Dispose();
+    }
+
+    private void Log(string message)
+    {
+        lock (_log)
+        {
+            _log.WriteLine($"hdl-lsp: {message}");
+            _log.Flush();
+        }
+    }
+
+    private void Register(JsonRpc rpc)
+    {
+        var invoke = typeof(MethodTarget).GetMethod(nameof(MethodTarget.InvokeAsync))!;
+        var methods = _handlers.Keys.Concat(["initialize", "initialized", "shutdown", "exit", "hdl/reindex", MessageFraming.InvalidMessageMethod]);
+        foreach (var method in methods)
+        {
+            rpc.AddLocalRpcMethod(invoke, new MethodTarget(this, method), new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = true });
+        }
+    }
+
+    /// <summary>One registered method name; StreamJsonRpc hands it the raw params.</summary>
+    private sealed class MethodTarget(LanguageServerHost host, string method)
+    {
+        public Task<JsonElement?> InvokeAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+            host.DispatchAsync(method, parameters, cancellationToken);
+    }
+
+    /// <summary>Runs in arrival order up to its first await (the synchronization context sees to it).</summary>
+    private async Task<JsonElement?> DispatchAsync(string method, JsonElement? parameters, CancellationToken cancellationToken)
+    {
+        switch (method)
+        {
+            case MessageFraming.InvalidMessageMethod:
+                var code = parameters?.TryGetProperty("code", out var codeElement) == true && codeElement.TryGetInt32(out var number) ? number : ErrorCodes.ParseError;
+                var message = parameters?.TryGetProperty("message", out var messageElement) == true ? messageElement.GetString() : "invalid message";
+                Log(message ?? "invalid message");
+                throw new LocalRpcException(message) { ErrorCode = code };
+            case "initialize":
+                return Serialize(Initialize(Parse<InitializeParams>(parameters)));
+            case "exit":
+                _exit.TrySetResult(_shutdown ? 0 : 1);
+                return null;
+        }
+
+        if (!_initialized)
+        {
+            throw new LocalRpcException($"'{method}' before 'initialize'") { ErrorCode = ErrorCodes.ServerNotInitialized };
+        }
+
+        if (_shutdown)
+        {
+            throw new LocalRpcException($"'{method}' after 'shutdown'") { ErrorCode = ErrorCodes.InvalidRequest };
+        }
+
+        switch (method)
+        {
+            case "initialized":
+                _ = Task.Run(StartIndexingAsync, CancellationToken.None);
+                return null;
+            case "shutdown":
+                _shutdown = true;
+                _indexing?.Cancel();
+                return null;
+            case "hdl/reindex":
+                var built = await ReindexAsync(cancellationToken).ConfigureAwait(false);
+                return Serialize(new ReindexResult(built.Files.Length, built.LineCount, built.Units.All.Length));
+        }
+
+        var handler = _handlers[method];
+        var typed = ParseAs(handler.ParamsType, parameters);
+        if (handler.MutatesState)
+        {
+            Mutate(handler, typed);
+            return null;
+        }
+
+        // Captured now, before the first await: the state this request sees is the one current at its arrival.
+        var context = new RequestContext(Volatile.Read(ref _state), _syntax, _pathStyle);
+        var document = DocumentPathOf(parameters);
+        using var stale = document is not null && _documentTokens.TryGetValue(document, out var documentToken)
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, documentToken.Token, _lifetime.Token)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        try
+        {
+            return await Task.Run(() => Serialize(Invoke(handler, typed, context, stale.Token)), stale.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LocalRpcException($"'{method}' was cancelled: the document changed") { ErrorCode = ErrorCodes.ContentModified };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not LocalRpcException)
+        {
+            Log($"{method} failed: {exception}");
+            throw new LocalRpcException($"'{method}' failed: {exception.GetType().Name}: {exception.Message}") { ErrorCode = ErrorCodes.InternalError };
+        }
+    }
+
+    private static object? Invoke(ILspHandler handler, object parameters, RequestContext context, CancellationToken cancellationToken)
+    {
+        var handle = handler.GetType().GetMethod("Handle", BindingFlags.Public | BindingFlags.Instance)!;
+        try
+        {
+            return handle.Invoke(handler, [parameters, context, cancellationToken]);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerException).Throw();
+            throw;
+        }
+    }
+
+    private void Mutate(ILspHandler handler, object parameters)
+    {
+        MutationContext mutation;
+        lock (_stateLock)
+        {
+            mutation = new MutationContext(_state, _pathStyle);
+            try
+            {
+                handler.GetType().GetMethod("Handle", BindingFlags.Public | BindingFlags.Instance)!.Invoke(handler, [parameters, mutation]);
+            }
+            catch (TargetInvocationException exception)
+            {
+                Log($"{handler.Method} failed: {exception.InnerException}");
+                return;
+            }
+
+            Volatile.Write(ref _state, mutation.State);
+        }
+
+        foreach (var path in mutation.ChangedDocuments)
+        {
+            if (_documentTokens.TryRemove(path, out var previous))
+            {
+                previous.Cancel();
+                previous.Dispose();
+            }
+
+            _documentTokens[path] = new CancellationTokenSource();
+        }
+
+        foreach (var closed in mutation.ClosedDocuments)
+        {
+            _publisher.Value.Clear(closed.Uri);
+        }
+
+        if (mutation.ReindexRequested)
+        {
+            _ = Task.Run(StartIndexingAsync, CancellationToken.None);
+        }
+
+        _publisher.Value.Schedule(mutation.State.Configuration.DiagnosticsDelayMilliseconds);
+    }
+
+    private InitializeResult Initialize(InitializeParams request)
+    {
+        if (_initialized)
+        {
+            throw new LocalRpcException("'initialize' was already received") { ErrorCode = ErrorCodes.InvalidRequest };
+        }
+
+        var roots = request.WorkspaceFolders is { IsDefaultOrEmpty: false } folders
+            ? folders.Select(folder => Conversions.ToPath(folder.Uri, _pathStyle)).OfType<string>().ToImmutableArray()
+            : request.RootUri is { } rootUri && Conversions.ToPath(rootUri, _pathStyle) is { } rootPath ? [rootPath]
+            : request.RootPath is { } legacy ? [legacy] : [];
+        _clientSupportsProgress = request.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
+            && capabilities.TryGetProperty("window", out var window) && window.ValueKind == JsonValueKind.Object
+            && window.TryGetProperty("workDoneProgress", out var progress) && progress.ValueKind == JsonValueKind.True;
+        lock (_stateLock)
+        {
+            _state = _state.WithConfiguration(_state.Configuration.Read(request.InitializationOptions)).WithRoots(roots);
+        }
+
+        _initialized = true;
+        return new InitializeResult(HandlerRegistry.Capabilities(), new ServerInfo("hdl", typeof(LanguageServerHost).Assembly.GetName().Version?.ToString() ?? "0.0.0"));
+    }
+
+    private async Task StartIndexingAsync()
+    {
+        try
+        {
+            await ReindexAsync(_lifetime.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log("indexing cancelled");
+        }
+        catch (Exception exception)
+        {
+            // Indexing is background work: a failure is logged and the server answers from what it has.
+            Log($"indexing failed: {exception}");
+        }
+    }
+
+    /// <summary>Builds the index of the workspace folders in the background, reporting $/progress, and installs it.</summary>
+    private async Task<WorkspaceIndex> ReindexAsync(CancellationToken cancellationToken)
+    {
+        var generation = Interlocked.Increment(ref _indexGeneration);
+        using var indexing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        var previous = Interlocked.Exchange(ref _indexing, indexing);
+        previous?.Cancel();
+        var state = Volatile.Read(ref _state);
+        var token = $"hdl/index/{generation}";
+        using var progress = new IndexProgressReporter(_rpc!, token, _clientSupportsProgress, Log);
+        await progress.BeginAsync().ConfigureAwait(false);
+        var built = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
+        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
+        lock (_stateLock)
+        {
+            if (generation == _indexGeneration)
+            {
+                Volatile.Write(ref _state, _state.WithBuiltIndex(built));
+            }
+        }
+
+        Interlocked.CompareExchange(ref _indexing, null, indexing);
+        _publisher.Value.Schedule(0);
+        return built;
+    }
+
+    private string? DocumentPathOf(JsonElement? parameters) =>
+        parameters is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("textDocument", out var document)
+        && document.ValueKind == JsonValueKind.Object && document.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
+            ? Conversions.ToPath(uri.GetString()!, _pathStyle)
+            : null;
+
+    private static T Parse<T>(JsonElement? parameters)
+        where T : class => (T)ParseAs(typeof(T), parameters);
+
+    private static object ParseAs(Type type, JsonElement? parameters)
+    {
+        try
+        {
+            var element = parameters is { ValueKind: JsonValueKind.Object or JsonValueKind.Array } present ? present : JsonDocument.Parse("{}").RootElement;
+            return element.Deserialize(type, LspJson.Options) ?? throw new JsonException("params are null");
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            throw new LocalRpcException($"invalid params: {exception.Message}") { ErrorCode = ErrorCodes.InvalidParams };
+        }
+    }
+
+    private static JsonElement? Serialize(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToElement(value, value.GetType(), LspJson.Options);
+}
