@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Embeddings.OpenAi;
 using Hdl.Retrieval.Search;
 using Hdl.Retrieval.Storage;
 
@@ -199,7 +200,16 @@ internal sealed class RetrievalArguments
         {
             EmbeddingProvider = parseResult.GetValue(_provider) ?? "builtin",
             VectorStore = parseResult.GetValue(_store) ?? "sqlite",
+            // Endpoints, model files and keys come from the environment only, so no secret is ever on a command line.
+            OnnxModelPath = Variable("HDL_ONNX_MODEL"),
+            OnnxVocabularyPath = Variable("HDL_ONNX_VOCAB"),
+            OpenAiEndpoint = Uri.TryCreate(Variable(OpenAiEmbeddingOptions.EndpointVariable), UriKind.Absolute, out var endpoint) ? endpoint : null,
+            OpenAiModel = Variable(OpenAiEmbeddingOptions.ModelVariable),
+            OpenAiApiKey = Variable(OpenAiEmbeddingOptions.ApiKeyVariable),
+            QdrantUrl = Uri.TryCreate(Variable("HDL_QDRANT_URL"), UriKind.Absolute, out var qdrant) ? qdrant : null,
         });
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     public static SearchMode ParseMode(string? mode) => mode switch
     {

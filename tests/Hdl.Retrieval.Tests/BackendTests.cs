@@ -14,9 +14,9 @@ public sealed class BackendTests : IDisposable
 
     [Theory]
     [InlineData("builtin", "sqlite", null)]
-    [InlineData("onnx", "sqlite", "embedding provider 'onnx' is not available in this build")]
-    [InlineData("openai", "sqlite", "embedding provider 'openai' is not available in this build")]
-    [InlineData("builtin", "qdrant", "vector store 'qdrant' is not available in this build")]
+    [InlineData("onnx", "sqlite", "embedding provider 'onnx' needs a model file and its vocab.txt (HDL_ONNX_MODEL, HDL_ONNX_VOCAB)")]
+    [InlineData("openai", "sqlite", "embedding provider 'openai' needs an endpoint and a model (HDL_EMBEDDING_ENDPOINT, HDL_EMBEDDING_MODEL)")]
+    [InlineData("builtin", "qdrant", "vector store 'qdrant' needs the server's address (HDL_QDRANT_URL)")]
     [InlineData("word2vec", "sqlite", "unknown embedding provider 'word2vec' (expected builtin, onnx, openai)")]
     [InlineData("builtin", "faiss", "unknown vector store 'faiss' (expected sqlite, qdrant)")]
     public void Backends_are_chosen_by_name(string provider, string store, string? problem)
@@ -24,6 +24,32 @@ public sealed class BackendTests : IDisposable
         var backend = RetrievalBackends.Create(RetrievalBackendOptions.Default with { EmbeddingProvider = provider, VectorStore = store }, _store, TextAnalyzer.Default);
         Assert.Equal(problem, backend.Problem);
         Assert.Equal(problem is null, backend.IsAvailable);
+    }
+
+    [Fact]
+    public void Configured_remote_backends_are_made()
+    {
+        var options = RetrievalBackendOptions.Default with
+        {
+            EmbeddingProvider = "openai",
+            OpenAiEndpoint = new Uri("http://localhost:11434"),
+            OpenAiModel = "nomic-embed-text",
+            VectorStore = "sqlite",
+        };
+        var backend = RetrievalBackends.Create(options, _store, TextAnalyzer.Default);
+        Assert.True(backend.IsAvailable, backend.Problem);
+
+        var qdrant = RetrievalBackends.Create(RetrievalBackendOptions.Default with { VectorStore = "qdrant", QdrantUrl = new Uri("http://localhost:6333") }, _store, TextAnalyzer.Default);
+        Assert.True(qdrant.IsAvailable, qdrant.Problem);
+    }
+
+    [Fact]
+    public void A_missing_onnx_model_is_a_problem_not_an_exception()
+    {
+        var options = RetrievalBackendOptions.Default with { EmbeddingProvider = "onnx", OnnxModelPath = "/no/such/model.onnx", OnnxVocabularyPath = "/no/such/vocab.txt" };
+        var backend = RetrievalBackends.Create(options, _store, TextAnalyzer.Default);
+        Assert.False(backend.IsAvailable);
+        Assert.StartsWith("embedding provider 'onnx': ", backend.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

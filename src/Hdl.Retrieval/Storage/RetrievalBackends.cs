@@ -1,4 +1,7 @@
 using Hdl.Retrieval.Embeddings;
+using Hdl.Retrieval.Embeddings.Onnx;
+using Hdl.Retrieval.Embeddings.OpenAi;
+using Hdl.Retrieval.Storage.Qdrant;
 using Hdl.Retrieval.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
@@ -60,31 +63,70 @@ public static class RetrievalBackends
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(analyzer);
-        IEmbeddingGenerator<string, Embedding<float>>? generator = options.EmbeddingProvider.ToLowerInvariant() switch
-        {
-            "builtin" => new HashedEmbeddingGenerator(analyzer, options.Builtin),
-            _ => null,
-        };
+        var (generator, generatorProblem) = CreateGenerator(options, analyzer);
         if (generator is null)
         {
-            return new RetrievalBackend(null, null, EmbeddingProviders.Contains(options.EmbeddingProvider.ToLowerInvariant())
-                ? $"embedding provider '{options.EmbeddingProvider}' is not available in this build"
-                : $"unknown embedding provider '{options.EmbeddingProvider}' (expected {string.Join(", ", EmbeddingProviders)})");
+            return new RetrievalBackend(null, null, generatorProblem);
         }
 
-        VectorStoreCollection<string, ChunkVectorRecord>? vectors = options.VectorStore.ToLowerInvariant() switch
-        {
-            "sqlite" => new SqliteVectorCollection(store),
-            _ => null,
-        };
+        var (vectors, storeProblem) = CreateStore(options, store, generator);
         if (vectors is null)
         {
             generator.Dispose();
-            return new RetrievalBackend(null, null, VectorStores.Contains(options.VectorStore.ToLowerInvariant())
-                ? $"vector store '{options.VectorStore}' is not available in this build"
-                : $"unknown vector store '{options.VectorStore}' (expected {string.Join(", ", VectorStores)})");
+            return new RetrievalBackend(null, null, storeProblem);
         }
 
         return new RetrievalBackend(generator, vectors, null);
+    }
+
+    private static (IEmbeddingGenerator<string, Embedding<float>>? Generator, string? Problem) CreateGenerator(RetrievalBackendOptions options, TextAnalyzer analyzer)
+    {
+        switch (options.EmbeddingProvider.ToLowerInvariant())
+        {
+            case "builtin":
+                return (new HashedEmbeddingGenerator(analyzer, options.Builtin), null);
+            case "onnx" when options.OnnxModelPath is null || options.OnnxVocabularyPath is null:
+                return (null, "embedding provider 'onnx' needs a model file and its vocab.txt (HDL_ONNX_MODEL, HDL_ONNX_VOCAB)");
+            case "onnx":
+                try
+                {
+                    return (new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions(options.OnnxModelPath, options.OnnxVocabularyPath)), null);
+                }
+                catch (Exception exception) when (exception is FileNotFoundException or InvalidOperationException or IOException)
+                {
+                    // The constructor says why the model cannot be used (missing file, not a BERT-style model, ...).
+                    return (null, $"embedding provider 'onnx': {exception.Message}");
+                }
+
+            case "openai" when options.OpenAiEndpoint is null || string.IsNullOrWhiteSpace(options.OpenAiModel):
+                return (null, $"embedding provider 'openai' needs an endpoint and a model ({OpenAiEmbeddingOptions.EndpointVariable}, {OpenAiEmbeddingOptions.ModelVariable})");
+            case "openai":
+                return (new OpenAiEmbeddingGenerator(new OpenAiEmbeddingOptions(options.OpenAiEndpoint, options.OpenAiModel) { ApiKey = options.OpenAiApiKey }), null);
+            default:
+                return (null, $"unknown embedding provider '{options.EmbeddingProvider}' (expected {string.Join(", ", EmbeddingProviders)})");
+        }
+    }
+
+    private static (VectorStoreCollection<string, ChunkVectorRecord>? Vectors, string? Problem) CreateStore(
+        RetrievalBackendOptions options, SqliteRetrievalStore store, IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        switch (options.VectorStore.ToLowerInvariant())
+        {
+            case "sqlite":
+                return (new SqliteVectorCollection(store), null);
+            case "qdrant" when options.QdrantUrl is null:
+                return (null, "vector store 'qdrant' needs the server's address (HDL_QDRANT_URL)");
+            case "qdrant":
+                // Qdrant creates the collection with a fixed vector size, so the provider must say its dimension up front.
+                var dimensions = generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions;
+                if (dimensions is not > 0)
+                {
+                    return (null, "vector store 'qdrant' needs the embedding dimension, which this provider does not state (set it in the provider's options)");
+                }
+
+                return (new QdrantChunkCollection(new QdrantOptions(options.QdrantUrl, options.QdrantCollection, dimensions.Value)), null);
+            default:
+                return (null, $"unknown vector store '{options.VectorStore}' (expected {string.Join(", ", VectorStores)})");
+        }
     }
 }
