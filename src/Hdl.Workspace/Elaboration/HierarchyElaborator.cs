@@ -91,6 +91,13 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
                 interfacesUsedAsPorts.Add(port.Type.Text.Split('.', ' ', '[')[0]);
             }
 
+            // A duplicate that lost the lookup is never elaborated, so what only it instantiates must stay a top
+            // (picosoc: three testbench modules, and the boards that the losing two instantiate).
+            if (!unit.IsVhdl && !ReferenceEquals(units.FindVerilog(unit.Name), unit))
+            {
+                continue;
+            }
+
             foreach (var instance in unit.Symbol.Instances)
             {
                 var binding = Bind(instance, unit);

@@ -171,18 +171,8 @@ public sealed class SignalFlow
         }
 
         // Down: a signal connected to a child's output port is driven there (to an input port, loaded there).
-        if (place.Instance is null)
+        foreach (var (childName, childUnit, instance, childInstances) in ChildrenOf(place))
         {
-            yield break;
-        }
-
-        foreach (var child in place.Instance.Children)
-        {
-            if (BodyOf(child) is not { } childUnit || InstanceSymbolOf(place.Unit, child) is not { } instance)
-            {
-                continue;
-            }
-
             var childPorts = PortsOf(childUnit);
             foreach (var childPort in childPorts)
             {
@@ -205,9 +195,38 @@ public sealed class SignalFlow
 
                 var location = connection?.Location ?? instance.Location;
                 var edge = towardsDrivers
-                    ? new DataFlowEdge($"{child.Name}.{childPort.Name}", place.Signal, DataFlowEdgeKind.Data, location) { Process = child.Name }
-                    : new DataFlowEdge(place.Signal, $"{child.Name}.{childPort.Name}", DataFlowEdgeKind.Data, location) { Process = child.Name };
-                yield return (edge, new Place($"{place.Path}.{child.Name}", childUnit, place.Instances.Add(child), childPort.Name));
+                    ? new DataFlowEdge($"{childName}.{childPort.Name}", place.Signal, DataFlowEdgeKind.Data, location) { Process = childName }
+                    : new DataFlowEdge(place.Signal, $"{childName}.{childPort.Name}", DataFlowEdgeKind.Data, location) { Process = childName };
+                yield return (edge, new Place($"{place.Path}.{childName}", childUnit, childInstances, childPort.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The instances inside a place: from the elaborated hierarchy when the query names an instance path (so
+    /// parameters and generate choices apply), else from the unit's own instance statements (`unit.signal`), whose
+    /// children are then followed in unit mode too.
+    /// </summary>
+    private IEnumerable<(string Name, IndexedUnit Unit, InstanceSymbol Instance, ImmutableArray<HierarchyNode> Instances)> ChildrenOf(Place place)
+    {
+        if (place.Instance is { } node)
+        {
+            foreach (var child in node.Children)
+            {
+                if (BodyOf(child) is { } childUnit && InstanceSymbolOf(place.Unit, child) is { } instance)
+                {
+                    yield return (child.Name, childUnit, instance, place.Instances.Add(child));
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var instance in place.Unit.Symbol.Instances)
+        {
+            if (instance.Kind != InstanceKind.Primitive && FindUnit(instance.UnitName) is { } childUnit)
+            {
+                yield return (instance.InstanceName, childUnit, instance, []);
             }
         }
     }

@@ -87,6 +87,27 @@ public class ElaborationDiagnosticsTests
     }
 
     [Fact]
+    public void Units_only_a_losing_duplicate_instantiates_are_tops()
+    {
+        CheckDiagnostics("""
+            //- /board_tb.sv
+            module testbench; board u_board (); endmodule
+            //- /board.sv
+            module board; endmodule
+            //- /flash_tb.sv
+            module testbench; flash u_flash (); endmodule
+            //- /flash.sv
+            module flash; endmodule
+            """, """
+            /flash_tb.sv:1:8: warning HDL2006: unit 'testbench' is defined more than once; the last definition analysed is used
+            """, hierarchy: """
+            board
+            testbench
+              u_flash : flash
+            """);
+    }
+
+    [Fact]
     public void Recursive_instantiation_stops_the_branch()
     {
         CheckDiagnostics("""
