@@ -3,22 +3,10 @@ namespace Hdl.Cli.Tests;
 /// <summary>`hdl drivers`, `hdl loads` and `hdl graph` end to end on a small two-level design.</summary>
 public class DataFlowCommandTests
 {
-    private const string Top = """
-        module top(input logic clk, input logic [7:0] din, output logic [7:0] dout);
-          stage u_s (.clk, .d(din), .q(dout));
-        endmodule
-        """;
-
-    private const string Stage = """
-        module stage(input logic clk, input logic [7:0] d, output logic [7:0] q);
-          always_ff @(posedge clk) q <= d;
-        endmodule
-        """;
-
     [Fact]
     public async Task Drivers_of_a_hierarchical_path_cross_into_the_instance()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var run = await HdlProcess.RunAsync(folder.Root, "drivers", "top.dout", ".", "--depth", "3");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("top: u_s.q -> dout [port] through u_s", run.Output, StringComparison.Ordinal);
@@ -29,7 +17,7 @@ public class DataFlowCommandTests
     [Fact]
     public async Task Loads_answer_as_json()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var run = await HdlProcess.RunAsync(folder.Root, "loads", "stage.d", ".", "--json");
         Assert.Equal(0, run.ExitCode);
         using var document = System.Text.Json.JsonDocument.Parse(run.Output);
@@ -41,7 +29,7 @@ public class DataFlowCommandTests
     [Fact]
     public async Task Graph_exports_dot_and_unknown_names_are_usage_errors()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var graph = await HdlProcess.RunAsync(folder.Root, "graph", "--unit", "stage", ".");
         Assert.Equal(0, graph.ExitCode);
         Assert.Contains("\"d\" -> \"q\" [style=solid, label=\"always_ff\"];", graph.Output, StringComparison.Ordinal);
@@ -49,13 +37,5 @@ public class DataFlowCommandTests
         var missing = await HdlProcess.RunAsync(folder.Root, "drivers", "nosuch.sig", ".");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no unit or instance path matches 'nosuch.sig'", missing.Error, StringComparison.Ordinal);
-    }
-
-    private static TempFolder Design()
-    {
-        var folder = new TempFolder();
-        folder.Write("top.sv", Top);
-        folder.Write("stage.sv", Stage);
-        return folder;
     }
 }

@@ -3,22 +3,10 @@ namespace Hdl.Cli.Tests;
 /// <summary>`hdl definition` and `hdl references` end to end: FILE:LINE:COL in, locations out.</summary>
 public class NavigationCommandTests
 {
-    private const string Top = """
-        module top(input logic clk, input logic [7:0] din, output logic [7:0] dout);
-          stage u_s (.clk, .d(din), .q(dout));
-        endmodule
-        """;
-
-    private const string Stage = """
-        module stage(input logic clk, input logic [7:0] d, output logic [7:0] q);
-          always_ff @(posedge clk) q <= d;
-        endmodule
-        """;
-
     [Fact]
     public async Task Definition_of_a_named_connection_is_the_child_port()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var run = await HdlProcess.RunAsync(folder.Root, "definition", "top.sv:2:21", ".");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("d (port in stage): input logic [7:0]", run.Output, StringComparison.Ordinal);
@@ -28,7 +16,7 @@ public class NavigationCommandTests
     [Fact]
     public async Task References_of_a_port_list_its_uses_in_both_files_as_json()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var run = await HdlProcess.RunAsync(folder.Root, "references", "stage.sv:1:26", ".", "--json");
         Assert.Equal(0, run.ExitCode);
         using var document = System.Text.Json.JsonDocument.Parse(run.Output);
@@ -41,17 +29,9 @@ public class NavigationCommandTests
     [Fact]
     public async Task A_position_that_is_not_file_line_col_is_a_usage_error()
     {
-        using var folder = Design();
+        using var folder = TwoLevelDesign.Create();
         var run = await HdlProcess.RunAsync(folder.Root, "definition", "top.sv", ".");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("is not FILE:LINE:COL", run.Error, StringComparison.Ordinal);
-    }
-
-    private static TempFolder Design()
-    {
-        var folder = new TempFolder();
-        folder.Write("top.sv", Top);
-        folder.Write("stage.sv", Stage);
-        return folder;
     }
 }

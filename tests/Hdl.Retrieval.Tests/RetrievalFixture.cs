@@ -1,13 +1,11 @@
 using System.Collections.Immutable;
-using System.Text;
 using Hdl.Retrieval.Indexing;
 using Hdl.Retrieval.Search;
 using Hdl.Retrieval.Storage;
 using Hdl.Retrieval.Text;
-using Hdl.Syntax.Text;
-using Hdl.Workspace;
 using Hdl.Workspace.Graph;
 using Hdl.Workspace.Index;
+using Hdl.Workspace.Tests.Index;
 
 namespace Hdl.Retrieval.Tests;
 
@@ -15,30 +13,14 @@ namespace Hdl.Retrieval.Tests;
 /// A multi-file HDL fixture (`//- /path` starts a file) served from memory, indexed into a retrieval database in a
 /// temporary folder. Tests edit files and re-index to see what an update touches.
 /// </summary>
-internal sealed class RetrievalFixture : ISourceFileReader, Hdl.Syntax.Preprocessor.IIncludeSource, IDisposable
+internal sealed class RetrievalFixture : IDisposable
 {
-    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
-    private readonly List<string> _order = [];
+    private readonly MemoryWorkspace _workspace;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "hdl-retrieval-tests", Guid.NewGuid().ToString("N"));
 
     public RetrievalFixture(string fixture, RetrievalBackendOptions? backend = null)
     {
-        string? current = null;
-        var content = new StringBuilder();
-        foreach (var line in fixture.Split('\n'))
-        {
-            if (line.StartsWith("//- ", StringComparison.Ordinal))
-            {
-                Flush(current, content);
-                current = line[4..].Trim();
-                content.Clear();
-                continue;
-            }
-
-            content.Append(line).Append('\n');
-        }
-
-        Flush(current ?? "/top.sv", content);
+        _workspace = new MemoryWorkspace(fixture);
         Store = SqliteRetrievalStore.Open(Path.Combine(_folder, "index.db"));
         Backend = RetrievalBackends.Create(backend ?? RetrievalBackendOptions.Default, Store, TextAnalyzer.Default);
     }
@@ -51,31 +33,19 @@ internal sealed class RetrievalFixture : ISourceFileReader, Hdl.Syntax.Preproces
 
     public RetrievalSearcher Searcher => new(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default);
 
-    public void Write(string path, string text)
-    {
-        if (!_files.ContainsKey(path))
-        {
-            _order.Add(path);
-        }
+    public void Write(string path, string text) => _workspace.Write(path, text);
 
-        _files[path] = text;
-    }
-
-    public void Delete(string path)
-    {
-        _files.Remove(path);
-        _order.Remove(path);
-    }
+    public void Delete(string path) => _workspace.Delete(path);
 
     /// <summary>Swaps the embedding provider (to check that a change re-embeds).</summary>
     public void UseBackend(RetrievalBackendOptions options) => Backend = RetrievalBackends.Create(options, Store, TextAnalyzer.Default);
 
     public RetrievalIndexUpdate Index()
     {
-        var index = WorkspaceIndex.Build([.. _order], WorkspaceIndexOptions.Default, this, this, null, CancellationToken.None);
+        var index = _workspace.BuildIndex(WorkspaceIndexOptions.Default);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
         var indexer = new RetrievalIndexer(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default, RetrievalIndexOptions.Default);
-        return indexer.UpdateAsync(index, graph, this, null, CancellationToken.None).GetAwaiter().GetResult();
+        return indexer.UpdateAsync(index, graph, _workspace, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Results rendered one per line as `unit > name (kind)`, best first.</summary>
@@ -87,11 +57,6 @@ internal sealed class RetrievalFixture : ISourceFileReader, Hdl.Syntax.Preproces
 
     public ImmutableArray<SearchHit> Hits(string query, SearchMode mode, Hdl.Retrieval.Chunking.Granularity? granularity = null, int top = 5) =>
         Searcher.SearchAsync(query, SearchOptions.Default with { Mode = mode, Granularity = granularity, Top = top }, CancellationToken.None).GetAwaiter().GetResult();
-
-    public SourceReadResult Read(string path, CancellationToken cancellationToken) =>
-        _files.TryGetValue(path, out var text) ? SourceReadResult.Success(SourceText.From(path, text)) : SourceReadResult.Failed(SourceReadFailure.NotFound, "file not found");
-
-    public SourceText? Resolve(string includeName, string includingFilePath, ImmutableArray<string> includeDirectories) => null;
 
     public void Dispose()
     {
@@ -105,14 +70,6 @@ internal sealed class RetrievalFixture : ISourceFileReader, Hdl.Syntax.Preproces
         catch (IOException)
         {
             // A leftover temp folder is harmless.
-        }
-    }
-
-    private void Flush(string? path, StringBuilder content)
-    {
-        if (path is not null)
-        {
-            Write(path, content.ToString());
         }
     }
 }

@@ -6,30 +6,8 @@ using Hdl.Workspace.Index;
 
 namespace Hdl.Workspace.Features;
 
-public enum NavigationSymbolKind
-{
-    Unit,
-    Port,
-    Parameter,
-    Net,
-    Variable,
-    Signal,
-    Constant,
-    Type,
-    EnumMember,
-    Field,
-    Function,
-    Task,
-    Instance,
-    GenerateBlock,
-    Package,
-    Process,
-    Label,
-    Other,
-}
-
 /// <summary>A declared name as an editor shows it: where it is declared, what holds it, its type as written, its comment.</summary>
-public sealed record NavigationSymbol(string Name, NavigationSymbolKind Kind, Location Definition, string? ContainerName, string? TypeText, string? Documentation);
+public sealed record NavigationSymbol(string Name, DefinitionKind Kind, Location Definition, string? ContainerName, string? TypeText, string? Documentation);
 
 /// <param name="IncludeDeclaration">Whether the declaration itself is listed with the uses.</param>
 public sealed record ReferenceSearchOptions(bool IncludeDeclaration)
@@ -59,11 +37,11 @@ public static class SymbolNavigation
         if (definition is null)
         {
             // Implicit nets are declared by their first use; they have no definition record of their own.
-            return new NavigationSymbol(name ?? string.Empty, NavigationSymbolKind.Net, target, null, null, null);
+            return new NavigationSymbol(name ?? string.Empty, DefinitionKind.Net, target, null, null, null);
         }
 
         var symbol = definition.Symbol;
-        return new NavigationSymbol(symbol.Name, KindOf(symbol), symbol.Location, symbol.Container, symbol.TypeText, DocumentationOf(definition));
+        return new NavigationSymbol(symbol.Name, symbol.Kind, symbol.Location, symbol.Container, symbol.TypeText, DocumentationOf(definition));
     }
 
     public static ImmutableArray<Location> FindDefinition(WorkspaceIndex index, string path, LinePosition position)
@@ -167,28 +145,6 @@ public static class SymbolNavigation
 
         return touching;
     }
-
-    private static NavigationSymbolKind KindOf(DefinitionSymbol symbol) => symbol.Kind switch
-    {
-        DefinitionKind.Unit => NavigationSymbolKind.Unit,
-        DefinitionKind.Port => NavigationSymbolKind.Port,
-        DefinitionKind.Parameter => NavigationSymbolKind.Parameter,
-        DefinitionKind.Net => NavigationSymbolKind.Net,
-        DefinitionKind.Variable => NavigationSymbolKind.Variable,
-        DefinitionKind.Signal => NavigationSymbolKind.Signal,
-        DefinitionKind.Constant => NavigationSymbolKind.Constant,
-        DefinitionKind.Type => NavigationSymbolKind.Type,
-        DefinitionKind.EnumMember => NavigationSymbolKind.EnumMember,
-        DefinitionKind.Field => NavigationSymbolKind.Field,
-        DefinitionKind.Function => NavigationSymbolKind.Function,
-        DefinitionKind.Task => NavigationSymbolKind.Task,
-        DefinitionKind.Instance => NavigationSymbolKind.Instance,
-        DefinitionKind.GenerateBlock => NavigationSymbolKind.GenerateBlock,
-        DefinitionKind.Package => NavigationSymbolKind.Package,
-        DefinitionKind.Process => NavigationSymbolKind.Process,
-        DefinitionKind.Label => NavigationSymbolKind.Label,
-        _ => NavigationSymbolKind.Other,
-    };
 
     /// <summary>The comment the design model keeps for the declaration (units, ports, declarations, subprograms).</summary>
     private static string? DocumentationOf(BoundDefinition definition)
