@@ -18,8 +18,15 @@ namespace Hdl.Workspace.Index;
 public sealed class WorkspaceIndex
 {
     private readonly Dictionary<string, IndexedFile> _filesByPath;
+    private readonly Lock _derivedLock = new();
     private UnitTable? _units;
     private WorkspaceBindings? _bindings;
+
+    /// <summary>
+    /// The latest earlier snapshot whose derived data was built when this one was made: the unit table and the
+    /// bindings start from it. Dropped once this snapshot has built its own, so snapshots do not hold each other in a chain.
+    /// </summary>
+    private WorkspaceIndex? _derivedBase;
 
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
     {
@@ -41,11 +48,49 @@ public sealed class WorkspaceIndex
     /// <summary>The files parsed and modelled to make this snapshot (all of them for a fresh build).</summary>
     public ImmutableArray<string> AnalysedPaths { get; }
 
-    /// <summary>Every design unit by name; built on first use and kept with the snapshot.</summary>
-    public UnitTable Units => _units ??= BuildUnitTable(Files);
+    /// <summary>Every design unit by name; built on first use and kept with the snapshot (a file that did not change keeps its unit objects).</summary>
+    public UnitTable Units
+    {
+        get
+        {
+            if (_units is { } units)
+            {
+                return units;
+            }
 
-    /// <summary>Every reference bound across files, with the reverse map for find-references; built on first use and kept with the snapshot.</summary>
-    public WorkspaceBindings Bindings => _bindings ??= WorkspaceBindings.Build(this, CancellationToken.None);
+            lock (_derivedLock)
+            {
+                return _units ??= BuildUnitTable(Files, _derivedBase?._units);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every reference bound across files, with the reverse map for find-references; built on first use and kept with
+    /// the snapshot. A snapshot made by <see cref="ApplyChanges"/> binds only what the changes can affect (<see cref="WorkspaceBindings.BoundPaths"/>).
+    /// </summary>
+    public WorkspaceBindings Bindings
+    {
+        get
+        {
+            if (_bindings is { } bindings)
+            {
+                return bindings;
+            }
+
+            _ = Units;
+            lock (_derivedLock)
+            {
+                if (_bindings is null)
+                {
+                    _bindings = WorkspaceBindings.Create(this, _derivedBase?._bindings, CancellationToken.None);
+                    _derivedBase = null;
+                }
+
+                return _bindings;
+            }
+        }
+    }
 
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
@@ -86,7 +131,9 @@ public sealed class WorkspaceIndex
             .Where(path => reader.Read(path, cancellationToken).Failure != SourceReadFailure.NotFound)
             .Distinct(StringComparer.Ordinal);
         var paths = Files.Select(file => file.Path).Concat(added).ToArray();
-        return Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+        var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+        next._derivedBase = _bindings is not null ? this : _derivedBase;
+        return next;
     }
 
     /// <summary>
@@ -275,13 +322,21 @@ public sealed class WorkspaceIndex
         }
     }
 
-    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files)
+    /// <summary>The units of every file; a file whose design model and order are those of <paramref name="previous"/> keeps its unit objects, so results tied to them carry over.</summary>
+    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files, UnitTable? previous)
     {
         var units = ImmutableArray.CreateBuilder<IndexedUnit>();
         foreach (var file in files)
         {
             if (file.Design is null)
             {
+                continue;
+            }
+
+            if (previous?.UnitsOf(file.Path) is { IsDefaultOrEmpty: false } kept
+                && ReferenceEquals(kept[0].Symbol, file.Design.Units[0]) && kept[0].Order == file.Order && kept.Length == file.Design.Units.Length)
+            {
+                units.AddRange(kept);
                 continue;
             }
 
