@@ -449,9 +449,27 @@ public sealed class WorkspaceBindings
     /// A name one file looked up outside itself. Names compare ignoring case, so a Verilog name also invalidates VHDL
     /// lookups that differ only in case: binding again is always safe, keeping a stale result is not.
     /// </summary>
-    private readonly record struct DependencyKey(DependencyKind Kind, string Name, string Member)
+    private readonly record struct DependencyKey
     {
         public const string AnyMember = "*";
+
+        public DependencyKey(DependencyKind kind, string name, string member)
+        {
+            Kind = kind;
+            Name = name;
+            Member = member;
+
+            // Computed once: after an edit every file's keys are probed against the raised ones.
+            Hash = HashCode.Combine(kind, StringComparer.OrdinalIgnoreCase.GetHashCode(name), StringComparer.OrdinalIgnoreCase.GetHashCode(member));
+        }
+
+        public DependencyKind Kind { get; }
+
+        public string Name { get; }
+
+        public string Member { get; }
+
+        public int Hash { get; }
 
         public static readonly IEqualityComparer<DependencyKey> Comparer = new KeyComparer();
 
@@ -611,10 +629,9 @@ public sealed class WorkspaceBindings
         private sealed class KeyComparer : IEqualityComparer<DependencyKey>
         {
             public bool Equals(DependencyKey x, DependencyKey y) =>
-                x.Kind == y.Kind && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Member, y.Member, StringComparison.OrdinalIgnoreCase);
+                x.Hash == y.Hash && x.Kind == y.Kind && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Member, y.Member, StringComparison.OrdinalIgnoreCase);
 
-            public int GetHashCode(DependencyKey obj) =>
-                HashCode.Combine(obj.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Name), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Member));
+            public int GetHashCode(DependencyKey obj) => obj.Hash;
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Hdl.Design;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace.Binding;
+using Hdl.Workspace.Elaboration;
 using Hdl.Workspace.Parsing;
 
 namespace Hdl.Workspace.Index;
@@ -27,6 +29,12 @@ public sealed class WorkspaceIndex
     /// bindings start from it. Dropped once this snapshot has built its own, so snapshots do not hold each other in a chain.
     /// </summary>
     private WorkspaceIndex? _derivedBase;
+
+    private readonly Lock _elaborationLock = new();
+    private readonly Dictionary<string, InstanceHierarchy> _hierarchies = new(StringComparer.Ordinal);
+
+    /// <summary>The latest earlier snapshot that had elaborated when this one was made; dropped after this one elaborates.</summary>
+    private WorkspaceIndex? _elaborationBase;
 
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
     {
@@ -92,6 +100,40 @@ public sealed class WorkspaceIndex
         }
     }
 
+    /// <summary>
+    /// The instance hierarchy for these options, elaborated on first use and kept with the snapshot. A snapshot made
+    /// by <see cref="ApplyChanges"/> keeps the previous snapshot's hierarchy when no changed file changed what
+    /// elaboration reads (units, imports, parameters, ports, instances, generate blocks, constants).
+    /// </summary>
+    public InstanceHierarchy Elaborate(ElaborationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = string.Join('\n', (options.Tops.IsDefault ? [] : options.Tops).Prepend(options.MaxDepth.ToString(CultureInfo.InvariantCulture)));
+        lock (_elaborationLock)
+        {
+            if (_hierarchies.TryGetValue(key, out var made))
+            {
+                return made;
+            }
+
+            var previous = _elaborationBase;
+            InstanceHierarchy? previousHierarchy = null;
+            if (previous is not null)
+            {
+                lock (previous._elaborationLock)
+                {
+                    previousHierarchy = previous._hierarchies.GetValueOrDefault(key);
+                }
+            }
+
+            var hierarchy = (previousHierarchy is null ? null : HierarchyCarryOver.Carry(previous!, this, previousHierarchy, cancellationToken))
+                ?? HierarchyElaborator.Elaborate(this, options, cancellationToken);
+            _hierarchies[key] = hierarchy;
+            _elaborationBase = null;
+            return hierarchy;
+        }
+    }
+
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
     public int ErrorCount => Files.Sum(file => file.ErrorCount);
@@ -133,6 +175,11 @@ public sealed class WorkspaceIndex
         var paths = Files.Select(file => file.Path).Concat(added).ToArray();
         var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
         next._derivedBase = _bindings is not null ? this : _derivedBase;
+        lock (_elaborationLock)
+        {
+            next._elaborationBase = _hierarchies.Count > 0 ? this : _elaborationBase;
+        }
+
         return next;
     }
 
