@@ -26,12 +26,6 @@ internal sealed record CallSite(CallSiteKind Kind, string Target, string? Librar
         var open = UnmatchedOpen(tokens, tokens.Count - 1);
         while (open > 0)
         {
-            var site = Classify(tokens, open, vhdl);
-            if (site is not null)
-            {
-                return site;
-            }
-
             // `.port(` of an SV named connection: the port list is one level out, and the cursor is in that port.
             if (!vhdl && open >= 2 && tokens[open - 1].Kind == TextTokenKind.Identifier && tokens[open - 2].Is("."))
             {
@@ -40,6 +34,10 @@ internal sealed record CallSite(CallSiteKind Kind, string Target, string? Librar
                 {
                     return named with { NamedArgument = tokens[open - 1].Text, InFormalPosition = false };
                 }
+            }
+            else if (Classify(tokens, open, vhdl) is { } site)
+            {
+                return site;
             }
 
             open = UnmatchedOpen(tokens, open - 1);

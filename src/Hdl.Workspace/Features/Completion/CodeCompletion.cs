@@ -254,7 +254,7 @@ public static class CodeCompletion
             var libraries = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var unit in Index.Units.All)
             {
-                if (!collector.Matches(unit.Name) && !(vhdl && unit.Symbol.Library is { } lib && collector.Matches(lib)))
+                if (!IsName(unit.Name) || !collector.Matches(unit.Name) && !(vhdl && unit.Symbol.Library is { } lib && collector.Matches(lib)))
                 {
                     continue;
                 }
@@ -344,7 +344,7 @@ public static class CodeCompletion
             {
                 foreach (var unit in Index.Units.All)
                 {
-                    if (unit.IsVhdl && unit.Kind is DesignUnitKind.Entity or DesignUnitKind.Package or DesignUnitKind.Configuration or DesignUnitKind.Context
+                    if (unit.IsVhdl && IsName(unit.Name) && unit.Kind is DesignUnitKind.Entity or DesignUnitKind.Package or DesignUnitKind.Configuration or DesignUnitKind.Context
                         && string.Equals(unit.Symbol.Library ?? "work", library, StringComparison.OrdinalIgnoreCase) && collector.Matches(unit.Name))
                     {
                         collector.Add(UnitEntry(unit, Nearness.Local));
@@ -736,6 +736,9 @@ public static class CodeCompletion
 
             return null;
         }
+
+        /// <summary>False for what error recovery left as a unit name (a `;`), which nobody wants offered.</summary>
+        private static bool IsName(string name) => name.Length > 0 && (TextTokens.IsIdentifierStart(name[0]) || name[0] == '\\');
 
         internal static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
     }

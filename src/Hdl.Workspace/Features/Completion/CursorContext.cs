@@ -148,17 +148,17 @@ internal sealed class CursorContext
 
         if (last is not { } dot || !dot.Is("."))
         {
-            if (Level is CodeLevel.ModuleItem or CodeLevel.Statement && last is { Kind: TextTokenKind.Identifier } word && !IsStatementWord(word.Text))
+            if (last is { } previous && IsExpressionStart(previous))
+            {
+                Level = CodeLevel.Expression;
+            }
+            else if (Level is CodeLevel.ModuleItem or CodeLevel.Statement && last is { Kind: TextTokenKind.Identifier } word && !IsStatementWord(word.Text))
             {
                 Level = CodeLevel.AfterName;
             }
             else if (Level is CodeLevel.ModuleItem or CodeLevel.Statement && last is { Text: "]" })
             {
                 Level = CodeLevel.AfterName;
-            }
-            else if (last is { } previous && IsExpressionStart(previous))
-            {
-                Level = CodeLevel.Expression;
             }
 
             return;
