@@ -56,7 +56,7 @@ public static class CodeCompletion
                 session.AddFormals(collector, CallSite.Find(context.Tokens, vhdl: false), connectionSyntax: true);
                 break;
             case CursorTrigger.Attribute:
-                foreach (var (name, documentation) in Vocabulary.VhdlAttributes)
+                foreach (var (name, documentation) in context.IsVhdl ? Vocabulary.VhdlAttributes : [])
                 {
                     collector.Add(new CompletionEntry(name, CompletionKind.Attribute, Sort(Nearness.Keyword, name), new CompletionTopic(CompletionTopicKind.Attribute, name, null, default)) { Detail = documentation });
                 }

@@ -140,8 +140,9 @@ internal sealed class CursorContext
             return;
         }
 
-        if (IsVhdl && last is { } tick && tick.Is("'") && Before(2) is { Kind: TextTokenKind.Identifier } or { Text: ")" })
+        if (last is { } tick && tick.Is("'") && (!IsVhdl || Before(2) is { Kind: TextTokenKind.Identifier } or { Text: ")" }))
         {
+            // VHDL attributes; in SV a tick starts a literal (`8'h`, `'0`), where nothing is offered.
             Trigger = CursorTrigger.Attribute;
             return;
         }
