@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hdl.LanguageServer.Handlers.Completion;
 using Hdl.LanguageServer.Handlers.Custom;
 using Hdl.LanguageServer.Handlers.Document;
 using Hdl.LanguageServer.Handlers.Navigation;
@@ -35,6 +36,9 @@ internal static class HandlerRegistry
         new RenameHandler(),
         new HierarchyHandler(),
         new DriversLoadsHandler(),
+        new CompletionHandler(),
+        new CompletionResolveHandler(),
+        new SignatureHelpHandler(),
     ];
 
     public static ServerCapabilities Capabilities()
@@ -58,6 +62,12 @@ internal static class HandlerRegistry
             TypeDefinitionProvider = Has("textDocument/typeDefinition") ? true : null,
             ReferencesProvider = Has("textDocument/references") ? true : null,
             DocumentHighlightProvider = Has("textDocument/documentHighlight") ? true : null,
+            CompletionProvider = Has("textDocument/completion")
+                ? new CompletionOptions(CompletionConversions.CompletionTriggers, ResolveProvider: Has("completionItem/resolve"))
+                : null,
+            SignatureHelpProvider = Has("textDocument/signatureHelp")
+                ? new SignatureHelpOptions(CompletionConversions.SignatureTriggers, CompletionConversions.SignatureTriggers)
+                : null,
             RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
             Experimental = JsonSerializer.SerializeToElement(new
