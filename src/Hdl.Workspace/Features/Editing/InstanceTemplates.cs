@@ -21,7 +21,8 @@ internal static partial class InstanceTemplates
         foreach (var site in InstanceSites.In(request.Index, text.Path))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var instance = site.Instance;
+            // `u ()` holds one empty positional connection: it is no connection at all.
+            var instance = site.Instance with { Ports = [.. site.Instance.Ports.Where(connection => connection.Formal is not null || !string.IsNullOrEmpty(connection.Actual))] };
             if (site.Target is not { } target || instance.HasWildcardConnection || instance.Ports.Any(connection => connection.Formal is null)
                 || instance.Location.Span.End > text.Length || PortList(text.Text, instance, site.IsVhdl) is not { } list
                 || request.End < instance.Location.Start || request.Start > text.Lines.GetPosition(list.Close))
