@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hdl.LanguageServer.Handlers.Custom;
 using Hdl.LanguageServer.Handlers.Document;
+using Hdl.LanguageServer.Handlers.Editing;
 using Hdl.LanguageServer.Handlers.Navigation;
 using Hdl.LanguageServer.Handlers.TextSync;
 using Hdl.LanguageServer.Handlers.Workspace;
@@ -35,6 +36,9 @@ internal static class HandlerRegistry
         new RenameHandler(),
         new HierarchyHandler(),
         new DriversLoadsHandler(),
+        new InlayHintHandler(),
+        new CodeActionHandler(),
+        new SearchHandler(),
     ];
 
     public static ServerCapabilities Capabilities()
@@ -59,6 +63,8 @@ internal static class HandlerRegistry
             ReferencesProvider = Has("textDocument/references") ? true : null,
             DocumentHighlightProvider = Has("textDocument/documentHighlight") ? true : null,
             RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
+            InlayHintProvider = Has("textDocument/inlayHint") ? new InlayHintOptions(ResolveProvider: false) : null,
+            CodeActionProvider = Has("textDocument/codeAction") ? new CodeActionOptions(CodeActionHandler.Kinds, ResolveProvider: false) : null,
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
             Experimental = JsonSerializer.SerializeToElement(new
             {
