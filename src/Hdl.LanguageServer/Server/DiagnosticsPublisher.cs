@@ -8,7 +8,9 @@ namespace Hdl.LanguageServer.Server;
 
 /// <summary>
 /// Publishes diagnostics of open documents once edits pause: the file's syntax, preprocessor and model findings, the
-/// hierarchy's findings located in it (when enabled), and its inactive `ifdef branches as Unnecessary hints.
+/// hierarchy's findings located in it (when enabled), unresolved names from binding (HDL3001–HDL3003, once the
+/// workspace is indexed, so a name from a file not yet read is not reported), and its inactive `ifdef branches as
+/// Unnecessary hints.
 /// </summary>
 internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log)
 {
@@ -47,6 +49,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
             var elaboration = state.Configuration.ElaborationDiagnostics && state.IndexReady
                 ? state.Hierarchy.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
                 : null;
+            var binding = state.IndexReady
+                ? state.Index.Bindings.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
+                : null;
             foreach (var document in state.Documents.Values)
             {
                 if (Interlocked.Read(ref _generation) != generation)
@@ -69,7 +74,7 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                     diagnostics.Add(new LspDiagnostic(new Protocol.Range(new Position(0, 0), new Position(0, 0)), file.ErrorCount > 0 ? 1 : 2, null, "hdl", problem));
                 }
 
-                foreach (var diagnostic in elaboration?[document.Path] ?? [])
+                foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding?[document.Path] ?? []))
                 {
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
                 }
