@@ -7,3 +7,4 @@ public sealed record InlayHintParams(TextDocumentIdentifier TextDocument, Range 
 public sealed record InlayHint(Position Position, string Label, int Kind, bool? PaddingLeft, bool? PaddingRight);
 
 public sealed record InlayHintOptions(bool ResolveProvider);
+

@@ -10,7 +10,7 @@ namespace Hdl.LanguageServer.Server;
 /// Publishes diagnostics of open documents once edits pause: the file's syntax, preprocessor and model findings, the
 /// hierarchy's findings located in it (when enabled), unresolved names from binding (HDL3001–HDL3003, once the
 /// workspace is indexed, so a name from a file not yet read is not reported), and its inactive `ifdef branches as
-/// Unnecessary hints.
+/// Unnecessary hints and in a `hdl/inactiveRegions` notification.
 /// </summary>
 internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log)
 {
@@ -79,9 +79,12 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
                 }
 
+                var inactive = ImmutableArray<Protocol.Range>.Empty;
                 if (file?.Design is not null && context.SyntaxOf(document.Path, CancellationToken.None) is { } tree)
                 {
-                    diagnostics.AddRange(DocumentSyntax.InactiveRegions(tree).Select(Conversions.ToInactiveRegionDiagnostic));
+                    var regions = DocumentSyntax.InactiveRegions(tree);
+                    diagnostics.AddRange(regions.Select(Conversions.ToInactiveRegionDiagnostic));
+                    inactive = [.. regions.Select(region => Conversions.ToRange(region))];
                 }
 
                 lock (_lock)
@@ -90,6 +93,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 }
 
                 await SendAsync(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics.ToImmutable())).ConfigureAwait(false);
+
+                // The same regions for clients that shade them themselves (the Unnecessary tag is only a hint).
+                await SendAsync("hdl/inactiveRegions", new InactiveRegionsParams(document.Uri, document.Version, inactive)).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -98,11 +104,13 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         }
     }
 
-    private async Task SendAsync(PublishDiagnosticsParams parameters)
+    private Task SendAsync(PublishDiagnosticsParams parameters) => SendAsync("textDocument/publishDiagnostics", parameters);
+
+    private async Task SendAsync(string method, object parameters)
     {
         try
         {
-            await rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", System.Text.Json.JsonSerializer.SerializeToElement(parameters, LspJson.Options)).ConfigureAwait(false);
+            await rpc.NotifyWithParameterObjectAsync(method, System.Text.Json.JsonSerializer.SerializeToElement(parameters, parameters.GetType(), LspJson.Options)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
         {

@@ -307,7 +307,6 @@ public sealed class LanguageServerHost : IAsyncDisposable
         await progress.BeginAsync().ConfigureAwait(false);
         var loaded = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
         var built = loaded.Index;
-        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
         foreach (var error in loaded.ConfigurationErrors)
         {
             Log(error.ToString());
@@ -328,6 +327,8 @@ public sealed class LanguageServerHost : IAsyncDisposable
             }
         }
 
+        // The end of progress is sent once the index is installed, so a request after it sees the new index.
+        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
         Interlocked.CompareExchange(ref _indexing, null, indexing);
         _publisher.Value.Schedule(0);
         if (installed)

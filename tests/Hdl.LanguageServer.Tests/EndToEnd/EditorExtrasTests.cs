@@ -170,7 +170,22 @@ public class EditorExtrasTests(ExtrasServerFixture server)
         await Session.OpenAsync("rtl/top.sv", await File.ReadAllTextAsync(Path.Combine(Session.Root, "rtl", "top.sv")));
         var published = await Client.WaitForNotificationAsync("textDocument/publishDiagnostics", message => (string?)message["params"]!["uri"] == Session.Uri("rtl/top.sv"));
         Assert.DoesNotContain(published["params"]!["diagnostics"]!.AsArray(), diagnostic => (string?)diagnostic!["code"] == "HDL1101");
+
+        // USE_FAST is defined, so no region of top.sv is inactive; the notification says so for this version.
+        var inactive = await Client.WaitForNotificationAsync("hdl/inactiveRegions", message => (string?)message["params"]!["uri"] == Session.Uri("rtl/top.sv"));
+        Assert.Empty(inactive["params"]!["regions"]!.AsArray());
         await Client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = Session.Uri("rtl/top.sv") } });
+    }
+
+    [Fact]
+    public async Task Inactive_ifdef_regions_are_notified_with_their_ranges()
+    {
+        await Session.OpenAsync("rtl/optional.sv", "module optional;\n`ifdef NOT_DEFINED_ANYWHERE\n  logic hidden;\n`endif\nendmodule\n");
+        var inactive = await Client.WaitForNotificationAsync("hdl/inactiveRegions", message => (string?)message["params"]!["uri"] == Session.Uri("rtl/optional.sv"));
+        var region = Assert.Single(inactive["params"]!["regions"]!.AsArray());
+        Assert.InRange((int)region!["start"]!["line"]!, 1, 2);
+        Assert.True((int)region["end"]!["line"]! >= 2);
+        await Client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = Session.Uri("rtl/optional.sv") } });
     }
 
     [Fact]
@@ -182,7 +197,7 @@ public class EditorExtrasTests(ExtrasServerFixture server)
         var first = result!["items"]!.AsArray()[0]!;
         Assert.Equal("adder", (string?)first["unit"]);
         Assert.Equal(Session.Uri("rtl/adder.sv"), (string?)first["uri"]);
-        Assert.Equal(1, (int)first["range"]!["start"]!["line"]!);
+        Assert.Equal(0, (int)first["range"]!["start"]!["line"]!); // the chunk starts with the comment above the module
         Assert.Contains("module adder", (string?)first["snippet"], StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty((string?)first["why"]!["summary"]));
 

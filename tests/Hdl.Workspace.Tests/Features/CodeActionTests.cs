@@ -234,21 +234,41 @@ public class CodeActionTests
     [Fact]
     public void An_undeclared_signal_connected_to_a_port_takes_the_port_width()
     {
+        // VHDL has no implicit nets, so the unconnected actual is reported (a Verilog one would be an implicit wire).
         CheckCodeAction("""
-            //- /rtl/src.sv
-            module src #(parameter W = 2) (output logic [W-1:0] o);
-            endmodule
-            //- /rtl/top.sv
-            module top(output logic q);
-              src #(.W(5)) u_src (.o(wide));
-              assign q = wi$0de[0];
-            endmodule
-            """, "Declare 'wide': logic [4:0] wide;", "/rtl/top.sv", """
-            module top(output logic q);
-              logic [4:0] wide;
-              src #(.W(5)) u_src (.o(wide));
-              assign q = wide[0];
-            endmodule
+            //- /rtl/src.vhd
+            library ieee;
+            use ieee.std_logic_1164.all;
+            entity src is
+              generic (W : natural := 2);
+              port (o : out std_logic_vector(W-1 downto 0));
+            end entity;
+            architecture rtl of src is
+            begin
+            end architecture;
+            //- /rtl/top.vhd
+            library ieee;
+            use ieee.std_logic_1164.all;
+            entity top is
+              port (q : out std_logic);
+            end entity;
+            architecture rtl of top is
+            begin
+              u_src : entity work.src generic map (W => 5) port map (o => wi$0de);
+              q <= wide(0);
+            end architecture;
+            """, "Declare 'wide': signal wide : std_logic_vector(4 downto 0);", "/rtl/top.vhd", """
+            library ieee;
+            use ieee.std_logic_1164.all;
+            entity top is
+              port (q : out std_logic);
+            end entity;
+            architecture rtl of top is
+              signal wide : std_logic_vector(4 downto 0);
+            begin
+              u_src : entity work.src generic map (W => 5) port map (o => wide);
+              q <= wide(0);
+            end architecture;
             """);
     }
 
