@@ -159,7 +159,7 @@ internal static class EvalCommand
                     foreach (var mode in modes)
                     {
                         var stopwatch = Stopwatch.StartNew();
-                        var hits = await session.Searcher.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
+                        var hits = await session.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
                         latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
                         int? rank = null;
                         for (var index = 0; index < hits.Length && rank is null; index++)

@@ -76,7 +76,7 @@ internal static class SearchCommand
             }
 
             var options = SearchOptions.Default with { Granularity = granularity, Top = top, Mode = retrieval.Mode };
-            var hits = await session.Searcher.SearchAsync(query, options, cancellationToken).ConfigureAwait(false);
+            var hits = await session.SearchAsync(query, options, cancellationToken).ConfigureAwait(false);
             if (json)
             {
                 WriteJson(query, options, hits);

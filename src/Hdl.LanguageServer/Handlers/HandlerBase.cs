@@ -45,9 +45,12 @@ internal abstract class NotificationHandler<TParams> : ILspHandler
 }
 
 /// <summary>What a read handler sees: the state captured when its request arrived, and the conversions that need it.</summary>
-internal sealed class RequestContext(ServerState state, DocumentSyntax syntax, PathStyle pathStyle)
+internal sealed class RequestContext(ServerState state, DocumentSyntax syntax, PathStyle pathStyle, RetrievalIndexHost? retrieval = null)
 {
     public ServerState State { get; } = state;
+
+    /// <summary>The retrieval index behind `hdl/search` (null where a context serves no requests, as in diagnostics).</summary>
+    public RetrievalIndexHost? Retrieval { get; } = retrieval;
 
     public WorkspaceIndex Index => State.Index;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hdl.LanguageServer.Handlers.Completion;
 using Hdl.LanguageServer.Handlers.Custom;
 using Hdl.LanguageServer.Handlers.Document;
+using Hdl.LanguageServer.Handlers.Editing;
 using Hdl.LanguageServer.Handlers.Navigation;
 using Hdl.LanguageServer.Handlers.TextSync;
 using Hdl.LanguageServer.Handlers.Workspace;
@@ -39,6 +40,9 @@ internal static class HandlerRegistry
         new CompletionHandler(),
         new CompletionResolveHandler(),
         new SignatureHelpHandler(),
+        new InlayHintHandler(),
+        new CodeActionHandler(),
+        new SearchHandler(),
     ];
 
     public static ServerCapabilities Capabilities()
@@ -69,6 +73,8 @@ internal static class HandlerRegistry
                 ? new SignatureHelpOptions(CompletionConversions.SignatureTriggers, CompletionConversions.SignatureTriggers)
                 : null,
             RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
+            InlayHintProvider = Has("textDocument/inlayHint") ? new InlayHintOptions(ResolveProvider: false) : null,
+            CodeActionProvider = Has("textDocument/codeAction") ? new CodeActionOptions(CodeActionHandler.Kinds, ResolveProvider: false) : null,
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
             Experimental = JsonSerializer.SerializeToElement(new
             {

@@ -104,6 +104,10 @@ public sealed record ServerCapabilities
 
     public SignatureHelpOptions? SignatureHelpProvider { get; init; }
 
+    public InlayHintOptions? InlayHintProvider { get; init; }
+
+    public CodeActionOptions? CodeActionProvider { get; init; }
+
     public WorkspaceServerCapabilities? Workspace { get; init; }
 
     /// <summary>Our own requests (hdl/hierarchy, ...), listed so clients can tell which ones this build has.</summary>

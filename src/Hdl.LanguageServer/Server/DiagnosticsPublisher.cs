@@ -8,7 +8,9 @@ namespace Hdl.LanguageServer.Server;
 
 /// <summary>
 /// Publishes diagnostics of open documents once edits pause: the file's syntax, preprocessor and model findings, the
-/// hierarchy's findings located in it (when enabled), and its inactive `ifdef branches as Unnecessary hints.
+/// hierarchy's findings located in it (when enabled), unresolved names from binding (HDL3001–HDL3003, once the
+/// workspace is indexed, so a name from a file not yet read is not reported), and its inactive `ifdef branches as
+/// Unnecessary hints and in a `hdl/inactiveRegions` notification.
 /// </summary>
 internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log)
 {
@@ -47,6 +49,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
             var elaboration = state.Configuration.ElaborationDiagnostics && state.IndexReady
                 ? state.Hierarchy.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
                 : null;
+            var binding = state.IndexReady
+                ? state.Index.Bindings.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
+                : null;
             foreach (var document in state.Documents.Values)
             {
                 if (Interlocked.Read(ref _generation) != generation)
@@ -69,14 +74,17 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                     diagnostics.Add(new LspDiagnostic(new Protocol.Range(new Position(0, 0), new Position(0, 0)), file.ErrorCount > 0 ? 1 : 2, null, "hdl", problem));
                 }
 
-                foreach (var diagnostic in elaboration?[document.Path] ?? [])
+                foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding?[document.Path] ?? []))
                 {
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
                 }
 
+                var inactive = ImmutableArray<Protocol.Range>.Empty;
                 if (file?.Design is not null && context.SyntaxOf(document.Path, CancellationToken.None) is { } tree)
                 {
-                    diagnostics.AddRange(DocumentSyntax.InactiveRegions(tree).Select(Conversions.ToInactiveRegionDiagnostic));
+                    var regions = DocumentSyntax.InactiveRegions(tree);
+                    diagnostics.AddRange(regions.Select(Conversions.ToInactiveRegionDiagnostic));
+                    inactive = [.. regions.Select(region => Conversions.ToRange(region))];
                 }
 
                 lock (_lock)
@@ -85,6 +93,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 }
 
                 await SendAsync(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics.ToImmutable())).ConfigureAwait(false);
+
+                // The same regions for clients that shade them themselves (the Unnecessary tag is only a hint).
+                await SendAsync("hdl/inactiveRegions", new InactiveRegionsParams(document.Uri, document.Version, inactive)).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -93,11 +104,13 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         }
     }
 
-    private async Task SendAsync(PublishDiagnosticsParams parameters)
+    private Task SendAsync(PublishDiagnosticsParams parameters) => SendAsync("textDocument/publishDiagnostics", parameters);
+
+    private async Task SendAsync(string method, object parameters)
     {
         try
         {
-            await rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", System.Text.Json.JsonSerializer.SerializeToElement(parameters, LspJson.Options)).ConfigureAwait(false);
+            await rpc.NotifyWithParameterObjectAsync(method, System.Text.Json.JsonSerializer.SerializeToElement(parameters, parameters.GetType(), LspJson.Options)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
         {

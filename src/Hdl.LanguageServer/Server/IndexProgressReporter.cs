@@ -6,9 +6,9 @@ namespace Hdl.LanguageServer.Server;
 
 /// <summary>
 /// `$/progress` for a workspace index build: a token created with the client (when it supports work-done progress),
-/// then begin, reports at most every 200 ms, and end.
+/// then begin, reports at most every 200 ms, and end. The retrieval index reports chunks embedded through the same reporter.
 /// </summary>
-internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enabled, Action<string> log) : IProgress<IndexProgress>, IDisposable
+internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enabled, Action<string> log, string title = "Indexing HDL workspace") : IProgress<IndexProgress>, IProgress<(int Done, int Total)>, IDisposable
 {
     private readonly Lock _lock = new();
     private long _lastReport;
@@ -24,7 +24,7 @@ internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enab
         try
         {
             await rpc.InvokeWithParameterObjectAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token)).ConfigureAwait(false);
-            await SendAsync(new WorkDoneProgress("begin") { Title = "Indexing HDL workspace", Percentage = 0, Cancellable = false }).ConfigureAwait(false);
+            await SendAsync(new WorkDoneProgress("begin") { Title = title, Percentage = 0, Cancellable = false }).ConfigureAwait(false);
             _begun = true;
         }
         catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
@@ -33,7 +33,11 @@ internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enab
         }
     }
 
-    public void Report(IndexProgress value)
+    public void Report(IndexProgress value) => Report(value.FilesDone, value.FileCount, "files");
+
+    public void Report((int Done, int Total) value) => Report(value.Done, value.Total, "chunks");
+
+    private void Report(int done, int total, string unit)
     {
         if (!_begun)
         {
@@ -51,8 +55,8 @@ internal sealed class IndexProgressReporter(JsonRpc rpc, string token, bool enab
             _lastReport = now;
         }
 
-        var percentage = value.FileCount == 0 ? 100 : (int)(100L * value.FilesDone / value.FileCount);
-        _ = SendAsync(new WorkDoneProgress("report") { Message = $"{value.FilesDone}/{value.FileCount} files", Percentage = percentage });
+        var percentage = total == 0 ? 100 : (int)(100L * done / total);
+        _ = SendAsync(new WorkDoneProgress("report") { Message = $"{done}/{total} {unit}", Percentage = percentage });
     }
 
     public async Task EndAsync(string message)

@@ -37,6 +37,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private readonly ISourceFileReader _diskReader;
     private readonly Func<IIncludeSource> _includeSourceFactory;
     private readonly Lazy<DiagnosticsPublisher> _publisher;
+    private readonly RetrievalIndexHost _retrieval;
     private ServerState _state;
     private JsonRpc? _rpc;
     private bool _initialized;
@@ -61,6 +62,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _handlers = HandlerRegistry.All().ToDictionary(handler => handler.Method, StringComparer.Ordinal);
         _state = ServerState.Create(ServerConfiguration.Default, diskReader, includeSourceFactory());
         _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log));
+        _retrieval = new RetrievalIndexHost(() => Volatile.Read(ref _state), (token, enabled, title) => new IndexProgressReporter(_rpc!, token, enabled, Log, title), Log);
     }
 
     /// <summary>Serves until `exit` (0 after `shutdown`, 1 otherwise) or until the input ends (1).</summary>
@@ -85,6 +87,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
 #pragma warning restore VSTHRD003
         await _lifetime.CancelAsync().ConfigureAwait(false);
         _indexing?.Cancel();
+        _retrieval.Dispose();
         return exitCode;
     }
 
@@ -170,7 +173,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
 
         // Captured now, before the first await: the state this request sees is the one current at its arrival.
-        var context = new RequestContext(Volatile.Read(ref _state), _syntax, _pathStyle);
+        var context = new RequestContext(Volatile.Read(ref _state), _syntax, _pathStyle, _retrieval);
         var document = DocumentPathOf(parameters);
         using var stale = document is not null && _documentTokens.TryGetValue(document, out var documentToken)
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, documentToken.Token, _lifetime.Token)
@@ -243,6 +246,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             _ = Task.Run(StartIndexingAsync, CancellationToken.None);
         }
+        else if (mutation.State.IndexReady && mutation.State.Configuration.Retrieval)
+        {
+            _retrieval.Schedule(mutation.State.Configuration.RetrievalDelayMilliseconds, _lifetime.Token);
+        }
 
         _publisher.Value.Schedule(mutation.State.Configuration.DiagnosticsDelayMilliseconds);
     }
@@ -298,19 +305,51 @@ public sealed class LanguageServerHost : IAsyncDisposable
         var token = $"hdl/index/{generation}";
         using var progress = new IndexProgressReporter(_rpc!, token, _clientSupportsProgress, Log);
         await progress.BeginAsync().ConfigureAwait(false);
-        var built = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
-        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
+        var loaded = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
+        var built = loaded.Index;
+        foreach (var error in loaded.ConfigurationErrors)
+        {
+            Log(error.ToString());
+        }
+
+        if (!loaded.ConfigurationErrors.IsEmpty)
+        {
+            await ShowMessageAsync(2, $"hdl.json: {loaded.ConfigurationErrors.Length} problem(s), first: {loaded.ConfigurationErrors[0]}").ConfigureAwait(false);
+        }
+
+        var installed = false;
         lock (_stateLock)
         {
             if (generation == _indexGeneration)
             {
-                Volatile.Write(ref _state, _state.WithBuiltIndex(built));
+                Volatile.Write(ref _state, _state.WithBuiltIndex(built, loaded.Files));
+                installed = true;
             }
         }
 
+        // The end of progress is sent once the index is installed, so a request after it sees the new index.
+        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
         Interlocked.CompareExchange(ref _indexing, null, indexing);
         _publisher.Value.Schedule(0);
+        if (installed)
+        {
+            // Search comes after the workspace index: it chunks the analysed files, in the background.
+            _retrieval.Start(_clientSupportsProgress, _lifetime.Token);
+        }
+
         return built;
+    }
+
+    private async Task ShowMessageAsync(int type, string message)
+    {
+        try
+        {
+            await _rpc!.NotifyWithParameterObjectAsync("window/showMessage", new LogMessageParams(type, message)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
+        {
+            Log($"message not sent: {exception.Message}");
+        }
     }
 
     private string? DocumentPathOf(JsonElement? parameters) =>

@@ -2,13 +2,15 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
+using Hdl.Workspace.Configuration;
 using Hdl.Workspace.Index;
 
 namespace Hdl.LanguageServer.Server;
 
 /// <summary>
 /// Settings from `initializationOptions` and `workspace/didChangeConfiguration` (either at the top level or under an
-/// `hdl` key): include directories, defines, VHDL edition, diagnostics delay, whether elaboration findings are shown.
+/// `hdl` key): include directories, defines, VHDL edition, diagnostics delay, whether elaboration findings are shown,
+/// the retrieval index (on/off, folder, delay after edits). `hdl.json` of the workspace is merged in by <see cref="IndexOptions(ImmutableArray{string}, WorkspaceConfiguration, string?)"/>.
 /// </summary>
 internal sealed record ServerConfiguration
 {
@@ -34,16 +36,38 @@ internal sealed record ServerConfiguration
     /// <summary>Longer texts are not analysed (a generated netlist, a memory image): they would stall every request.</summary>
     public int MaxFileCharacters { get; init; } = 4_000_000;
 
-    public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories) => new()
+    /// <summary>Where the retrieval index lives (`ROOT/.hdl` when null), and whether `hdl/search` builds one at all.</summary>
+    public string? IndexDirectory { get; init; }
+
+    public bool Retrieval { get; init; } = true;
+
+    /// <summary>Quiet time after the last edit before the retrieval index takes the changed files in.</summary>
+    public int RetrievalDelayMilliseconds { get; init; } = 1500;
+
+    public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories) =>
+        IndexOptions(inferredIncludeDirectories, WorkspaceConfiguration.Empty, root: null);
+
+    /// <summary>
+    /// `hdl.json` merged with these settings: include directories of both (the project's first, relative to its folder),
+    /// defines of both (a setting's define of the same name wins, as on the command line), and the folders holding
+    /// headers only when neither names an include directory.
+    /// </summary>
+    public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories, WorkspaceConfiguration project, string? root)
     {
-        Preprocessor = PreprocessorOptions.Default with
+        ArgumentNullException.ThrowIfNull(project);
+        ImmutableArray<string> configured = [.. project.IncludeDirectories.Select(directory => root is null ? directory : Path.GetFullPath(Path.Combine(root, directory))), .. IncludeDirectories];
+        var defines = project.Defines.Where(define => !Defines.Any(setting => setting.Name == define.Name)).Concat(Defines);
+        return new()
         {
-            IncludeDirectories = IncludeDirectories.IsEmpty ? inferredIncludeDirectories : IncludeDirectories,
-            Defines = Defines,
-        },
-        VhdlVersion = VhdlVersion,
-        MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism),
-    };
+            Preprocessor = PreprocessorOptions.Default with
+            {
+                IncludeDirectories = configured.IsEmpty ? inferredIncludeDirectories : configured,
+                Defines = [.. defines],
+            },
+            VhdlVersion = VhdlVersion,
+            MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism),
+        };
+    }
 
     /// <summary>Settings read from JSON over the current ones; unknown keys and wrong types are ignored.</summary>
     public ServerConfiguration Read(JsonElement? settings)
@@ -90,6 +114,21 @@ internal sealed record ServerConfiguration
             result = result with { ElaborationDiagnostics = elaboration.GetBoolean() };
         }
 
+        if (root.TryGetProperty("retrieval", out var retrieval) && retrieval.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            result = result with { Retrieval = retrieval.GetBoolean() };
+        }
+
+        if (root.TryGetProperty("retrievalDelay", out var retrievalDelay) && retrievalDelay.TryGetInt32(out var retrievalMilliseconds) && retrievalMilliseconds >= 0)
+        {
+            result = result with { RetrievalDelayMilliseconds = retrievalMilliseconds };
+        }
+
+        if (root.TryGetProperty("indexDirectory", out var indexDirectory) && indexDirectory.ValueKind == JsonValueKind.String)
+        {
+            result = result with { IndexDirectory = indexDirectory.GetString() };
+        }
+
         if (root.TryGetProperty("indexWorkspace", out var index) && index.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
             result = result with { IndexWorkspace = index.GetBoolean() };
@@ -100,7 +139,8 @@ internal sealed record ServerConfiguration
 
     /// <summary>True when a change of settings needs the workspace indexed again.</summary>
     public bool AffectsIndex(ServerConfiguration other) =>
-        other is null || !IncludeDirectories.SequenceEqual(other.IncludeDirectories) || !Defines.SequenceEqual(other.Defines) || VhdlVersion != other.VhdlVersion || IndexWorkspace != other.IndexWorkspace;
+        other is null || !IncludeDirectories.SequenceEqual(other.IncludeDirectories) || !Defines.SequenceEqual(other.Defines) || VhdlVersion != other.VhdlVersion || IndexWorkspace != other.IndexWorkspace
+        || Retrieval != other.Retrieval || IndexDirectory != other.IndexDirectory;
 
     private static ImmutableArray<string>? Strings(JsonElement root, string name) =>
         root.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

@@ -30,8 +30,10 @@ internal sealed class ServerState
         ImmutableHashSet<string> pending,
         bool indexReady,
         IIncludeSource diskIncludes,
-        ISourceFileReader diskReader)
+        ISourceFileReader diskReader,
+        ImmutableArray<string> workspaceFiles)
     {
+        WorkspaceFiles = workspaceFiles;
         Documents = documents;
         Configuration = configuration;
         Roots = roots;
@@ -62,6 +64,9 @@ internal sealed class ServerState
 
     public IIncludeSource DiskIncludes { get; }
 
+    /// <summary>Every file of the workspace folders found by the last load, headers included (for include fixes).</summary>
+    public ImmutableArray<string> WorkspaceFiles { get; }
+
     public ISourceFileReader DiskReader { get; }
 
     /// <summary>The workspace index with every open document's text in it.</summary>
@@ -76,7 +81,7 @@ internal sealed class ServerState
     public IIncludeSource Includes => new OverlayIncludeSource(Documents, DiskIncludes);
 
     public static ServerState Create(ServerConfiguration configuration, ISourceFileReader diskReader, IIncludeSource diskIncludes) =>
-        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions([]), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader);
+        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions([]), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader, []);
 
     /// <summary>The text of a file as the server sees it: the open buffer, else the file on disk.</summary>
     public SourceText? GetText(string path) =>
@@ -92,8 +97,8 @@ internal sealed class ServerState
     public ServerState WithRoots(ImmutableArray<string> roots) => Next(Documents, Configuration, roots, [], IndexReady);
 
     /// <summary>A freshly built index replaces the old one; open documents are laid over it on first use.</summary>
-    public ServerState WithBuiltIndex(WorkspaceIndex built) =>
-        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader);
+    public ServerState WithBuiltIndex(WorkspaceIndex built, ImmutableArray<string> workspaceFiles) =>
+        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader, workspaceFiles);
 
     private ServerState Next(ImmutableDictionary<string, OpenDocument> documents, ServerConfiguration configuration, ImmutableArray<string> roots, IEnumerable<string> changedPaths, bool indexReady)
     {
@@ -101,7 +106,7 @@ internal sealed class ServerState
         var made = _index.IsValueCreated;
         var baseIndex = made ? _index.Value : BaseIndex;
         var pending = (made ? ImmutableHashSet<string>.Empty : Pending).Union(changedPaths);
-        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader);
+        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader, WorkspaceFiles);
     }
 }
 

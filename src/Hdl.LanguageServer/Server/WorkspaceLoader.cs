@@ -1,18 +1,23 @@
 using System.Collections.Immutable;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace;
+using Hdl.Workspace.Configuration;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Index;
 
 namespace Hdl.LanguageServer.Server;
 
+/// <summary>A built index with what the loader found around it: every file of the folders (headers included) and `hdl.json` problems.</summary>
+internal sealed record LoadedWorkspace(WorkspaceIndex Index, ImmutableArray<string> Files, ImmutableArray<ConfigurationError> ConfigurationErrors);
+
 /// <summary>
-/// The files of the workspace folders, as `hdl index` finds them: HDL sources by extension, headers only included,
-/// and without configured include directories the folders holding headers (zero configuration).
+/// The files of the workspace folders, as `hdl index` finds them: `hdl.json` of the first folder read first (include
+/// dirs, defines, excludes, .gitignore, VHDL libraries), HDL sources by extension, headers only included, and without
+/// any include directory the folders holding headers (zero configuration). The editor's settings add to `hdl.json`.
 /// </summary>
 internal static class WorkspaceLoader
 {
-    public static WorkspaceIndex Build(
+    public static LoadedWorkspace Build(
         ImmutableArray<string> roots,
         ServerConfiguration configuration,
         ISourceFileReader reader,
@@ -22,12 +27,26 @@ internal static class WorkspaceLoader
     {
         if (!configuration.IndexWorkspace || roots.IsDefaultOrEmpty)
         {
-            return WorkspaceIndex.Build([], configuration.IndexOptions([]), reader, includes, progress, cancellationToken);
+            return new LoadedWorkspace(WorkspaceIndex.Build([], configuration.IndexOptions([]), reader, includes, progress, cancellationToken), [], []);
         }
 
-        var discovered = HdlFileDiscovery.Discover(roots, cancellationToken);
+        var root = roots[0];
+        var (project, errors) = DiskConfigurationLoader.Load(root);
+        var discovered = HdlFileDiscovery.Discover(
+            roots,
+            new FileDiscoveryOptions { Excludes = IgnoreRules.FromGlobs(project.Exclude), RespectGitIgnore = project.RespectGitIgnore },
+            cancellationToken);
         var (sources, headers) = IncludeDirectoryInference.SplitHeaders(discovered.Files);
-        var options = configuration.IndexOptions(IncludeDirectoryInference.FoldersOf(headers));
-        return WorkspaceIndex.Build(sources, options, reader, includes, progress, cancellationToken);
+        var options = configuration.IndexOptions(IncludeDirectoryInference.FoldersOf(headers), project, root) with
+        {
+            VhdlLibraryByPath = LibraryMapping.Map(root, sources, project.Libraries),
+        };
+        return new LoadedWorkspace(WorkspaceIndex.Build(sources, options, reader, includes, progress, cancellationToken), discovered.Files, errors);
     }
+
+    /// <summary>True when a changed file is the `hdl.json` of a workspace folder, so the workspace must be loaded again.</summary>
+    public static bool IsConfigurationFile(string path, ImmutableArray<string> roots) =>
+        string.Equals(Path.GetFileName(path), WorkspaceConfiguration.FileName, StringComparison.Ordinal)
+        && !roots.IsDefaultOrEmpty
+        && roots.Any(root => string.Equals(Path.GetFullPath(Path.GetDirectoryName(path) ?? string.Empty).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal));
 }

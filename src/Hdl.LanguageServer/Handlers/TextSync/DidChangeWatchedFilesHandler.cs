@@ -1,8 +1,12 @@
 using Hdl.LanguageServer.Protocol;
+using Hdl.LanguageServer.Server;
 
 namespace Hdl.LanguageServer.Handlers.TextSync;
 
-/// <summary>Files created, changed or deleted on disk: re-read unless open (the buffer wins), dropped when gone.</summary>
+/// <summary>
+/// Files created, changed or deleted on disk: re-read unless open (the buffer wins), dropped when gone. A change to
+/// `hdl.json` of a workspace folder loads the workspace again with its include dirs, defines and excludes.
+/// </summary>
 internal sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChangeWatchedFilesParams>
 {
     public override string Method => "workspace/didChangeWatchedFiles";
@@ -16,5 +20,6 @@ internal sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChan
 
         var paths = notification.Changes.Select(change => context.PathOf(change.Uri)).OfType<string>().ToList();
         context.State = context.State.WithChangedFiles(paths);
+        context.ReindexRequested |= paths.Any(path => WorkspaceLoader.IsConfigurationFile(path, context.State.Roots));
     }
 }

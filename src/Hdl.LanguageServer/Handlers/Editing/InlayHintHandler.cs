@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Hdl.LanguageServer.Protocol;
+using Hdl.Workspace.Features;
+
+namespace Hdl.LanguageServer.Handlers.Editing;
+
+/// <summary>Port direction and width at named connections, names at positional connections and call arguments.</summary>
+internal sealed class InlayHintHandler : RequestHandler<InlayHintParams, ImmutableArray<InlayHint>>
+{
+    public override string Method => "textDocument/inlayHint";
+
+    public override ImmutableArray<InlayHint> Handle(InlayHintParams request, RequestContext context, CancellationToken cancellationToken) =>
+        context.PathOf(request.TextDocument) is { } path && context.TextOf(path) is { } text
+            ? [.. InlayHints.Compute(context.Index, context.State.IndexReady ? context.State.Hierarchy : null, text, Conversions.ToLinePosition(request.Range.Start), Conversions.ToLinePosition(request.Range.End), cancellationToken)
+                .Select(hint => new InlayHint(Conversions.ToPosition(hint.Position), hint.Label, hint.Kind == InlayHintKind.Type ? 1 : 2, hint.PaddingLeft ? true : null, hint.PaddingRight ? true : null))]
+            : [];
+}
