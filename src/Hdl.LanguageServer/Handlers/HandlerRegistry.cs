@@ -31,6 +31,7 @@ internal static class HandlerRegistry
         new DocumentLinkHandler(),
         new DefinitionHandler(),
         new DeclarationHandler(),
+        new TypeDefinitionHandler(),
         new ReferencesHandler(),
         new DocumentHighlightHandler(),
         new PrepareRenameHandler(),

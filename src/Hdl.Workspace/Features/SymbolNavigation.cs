@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Hdl.Design.Model;
+using Hdl.Syntax;
 using Hdl.Syntax.Text;
 using Hdl.Workspace.Binding;
 using Hdl.Workspace.Index;
@@ -20,7 +22,7 @@ public sealed record ReferenceSearchOptions(bool IncludeDeclaration)
 /// UTF-16 columns; a position right after an identifier still counts as on it, as editors place the caret there.
 /// All answers come from <see cref="WorkspaceIndex.Bindings"/>, built once per snapshot.
 /// </summary>
-public static class SymbolNavigation
+public static partial class SymbolNavigation
 {
     /// <summary>The symbol the identifier at the position declares or binds to; null on anything else or an unbound name.</summary>
     public static NavigationSymbol? SymbolAt(WorkspaceIndex index, string path, LinePosition position)
@@ -48,6 +50,52 @@ public static class SymbolNavigation
     {
         ArgumentNullException.ThrowIfNull(index);
         return Targets(index, path, position, out _);
+    }
+
+    /// <summary>
+    /// Go to type definition: for a name whose declared type is a user type (typedef, struct, enum, class, VHDL type or
+    /// subtype) or a unit (an instance, an interface port), where that type or unit is declared. Empty for built-in
+    /// types (`logic`, `std_logic`) and for names without a type.
+    /// </summary>
+    public static ImmutableArray<Location> FindTypeDefinition(WorkspaceIndex index, string path, LinePosition position)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var bindings = index.Bindings;
+        var result = ImmutableArray.CreateBuilder<Location>();
+        foreach (var target in Targets(index, path, position, out _))
+        {
+            if (bindings.DefinitionAt(target)?.Symbol is not { TypeText: { } typeText } symbol)
+            {
+                continue;
+            }
+
+            // The declaration's type is written next to its name (before it in Verilog, after the colon in VHDL) and
+            // the binder has bound that use: the nearest use of a name of the type text that binds to a type or a
+            // unit is the one. Direction and other keywords in the text (`input`, `var`) bind to nothing.
+            var ignoreCase = HdlLanguages.FromPath(target.Path) == HdlLanguage.Vhdl;
+            var names = new HashSet<string>(TypeNamesIn(typeText), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            BoundReference? nearest = null;
+            foreach (var reference in bindings.ReferencesIn(target.Path))
+            {
+                if (reference.IsBound
+                    && names.Contains(reference.Name)
+                    && (nearest is null || Distance(reference.Location, target) < Distance(nearest.Location, target))
+                    && reference.Definitions.Any(definition => bindings.DefinitionAt(definition)?.Symbol.Kind is DefinitionKind.Type or DefinitionKind.Unit))
+                {
+                    nearest = reference;
+                }
+            }
+
+            foreach (var definition in nearest?.Definitions ?? [])
+            {
+                if (definition != symbol.Location && !result.Contains(definition))
+                {
+                    result.Add(definition);
+                }
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     /// <summary>Every use of what the identifier at the position binds to, in every file, ordered by file and position.</summary>
@@ -84,6 +132,32 @@ public static class SymbolNavigation
         ArgumentNullException.ThrowIfNull(packageName);
         return index.Bindings.UnitsUsing(packageName);
     }
+
+    /// <summary>
+    /// The last name of each (possibly qualified) name in a type text outside brackets and parentheses:
+    /// `input pkg::req_t [W-1:0]` → input, req_t; `work.p.rec_t` → rec_t; `std_logic_vector(7 downto 0)` → std_logic_vector.
+    /// </summary>
+    private static IEnumerable<string> TypeNamesIn(string typeText)
+    {
+        var outside = new System.Text.StringBuilder(typeText.Length);
+        var depth = 0;
+        foreach (var character in typeText)
+        {
+            depth += character is '[' or '(' ? 1 : character is ']' or ')' ? -1 : 0;
+            outside.Append(depth > 0 || character is ']' or ')' ? ' ' : character);
+        }
+
+        foreach (Match match in QualifiedName().Matches(outside.ToString()))
+        {
+            var separator = Math.Max(match.Value.LastIndexOf(':'), match.Value.LastIndexOf('.'));
+            yield return match.Value[(separator + 1)..].Trim();
+        }
+    }
+
+    private static int Distance(Location location, Location anchor) => Math.Abs(location.Span.Start - anchor.Span.Start);
+
+    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_$]*(?:\s*(?:::|\.)\s*[A-Za-z_][A-Za-z0-9_$]*)*")]
+    private static partial Regex QualifiedName();
 
     /// <summary>The definitions the identifier at the position names: itself when it declares, else what it binds to.</summary>
     private static ImmutableArray<Location> Targets(WorkspaceIndex index, string path, LinePosition position, out string? name)

@@ -21,7 +21,7 @@ public class EndToEndTests(ServerProcessFixture server)
         Assert.Equal(
             [
                 "codeActionProvider", "completionProvider", "declarationProvider", "definitionProvider", "documentHighlightProvider", "documentLinkProvider", "documentSymbolProvider", "experimental",
-                "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "referencesProvider", "renameProvider", "semanticTokensProvider", "signatureHelpProvider", "textDocumentSync",
+                "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "referencesProvider", "renameProvider", "semanticTokensProvider", "signatureHelpProvider", "textDocumentSync", "typeDefinitionProvider",
                 "workspace", "workspaceSymbolProvider",
             ],
             advertised);
@@ -172,6 +172,17 @@ public class EndToEndTests(ServerProcessFixture server)
             Assert.Equal(Session.Uri(targetPath), (string?)location!["uri"]);
             Assert.Equal(targetLine, (int)location["range"]!["start"]!["line"]!);
         }
+    }
+
+    [Theory]
+    [InlineData("rtl/top.sv", 3, 20, "rtl/counter.v", 1)]
+    [InlineData("rtl/top.sv", 4, 8, "rtl/fifo.vhd", 3)]
+    public async Task Type_definition_of_an_instance_is_its_unit_in_either_language(string path, int line, int character, string targetPath, int targetLine)
+    {
+        var result = await Client.ResultAsync("textDocument/typeDefinition", Position(path, line, character));
+        var location = Assert.Single(result!.AsArray());
+        Assert.Equal(Session.Uri(targetPath), (string?)location!["uri"]);
+        Assert.Equal(targetLine, (int)location["range"]!["start"]!["line"]!);
     }
 
     [Fact]

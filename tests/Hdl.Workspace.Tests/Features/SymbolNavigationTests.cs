@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using Hdl.Syntax.Text;
 using Hdl.Workspace.Features;
+using Hdl.Workspace.Index;
 
 namespace Hdl.Workspace.Tests.Features;
 
@@ -662,13 +665,98 @@ public class SymbolNavigationTests
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Go to type definition
+
+    [Fact]
+    public void The_type_of_a_signal_declared_with_a_package_typedef_is_that_typedef()
+    {
+        CheckTypeDefinition("""
+            //- /rtl/bus_pkg.sv
+            package bus_pkg;
+              typedef struct packed { logic [7:0] addr; logic wr; } req_t;
+            //                                                      ^^^^^ def
+            endpackage
+            //- /rtl/m.sv
+            module m(input bus_pkg::req_t req_i, output logic wr_o);
+              assign wr_o = $0req_i.wr;
+            endmodule
+            """);
+    }
+
+    [Fact]
+    public void The_type_of_a_local_enum_variable_is_its_typedef_even_when_another_name_is_declared_between()
+    {
+        CheckTypeDefinition("""
+            module fsm(input logic clk);
+              typedef enum logic [1:0] {IDLE, BUSY} state_t;
+            //                                      ^^^^^^^ def
+              logic [1:0] other;
+              state_t state_q;
+              always_ff @(posedge clk) $0state_q <= IDLE;
+            endmodule
+            """);
+    }
+
+    [Fact]
+    public void The_type_of_an_instance_is_its_module()
+    {
+        CheckTypeDefinition("""
+            //- /rtl/leaf.sv
+            module leaf(input logic d);
+            //     ^^^^ def
+            endmodule
+            //- /rtl/top.sv
+            module top(input logic d);
+              leaf $0u_leaf(.d(d));
+            endmodule
+            """);
+    }
+
+    [Fact]
+    public void A_signal_of_a_built_in_type_has_no_type_definition()
+    {
+        CheckTypeDefinition("""
+            module m(input logic clk, output logic q);
+              always_ff @(posedge clk) $0q <= 1'b0;
+            endmodule
+            """);
+    }
+
+    [Fact]
+    public void The_type_of_a_vhdl_signal_is_its_record_type_in_a_used_package()
+    {
+        CheckTypeDefinition("""
+            //- /rtl/pkg.vhd
+            package defs is
+              type bus_rec is record
+            --     ^^^^^^^ def
+                addr : bit_vector(7 downto 0);
+              end record;
+            end package;
+            //- /rtl/a.vhd
+            use work.defs.all;
+            entity e is end entity;
+            architecture rtl of e is
+              signal b : work.defs.bus_rec;
+            begin
+              $0b.addr <= (others => '0');
+            end architecture;
+            """);
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Check helpers
 
-    private static void CheckDefinition(string fixture)
+    private static void CheckDefinition(string fixture) => CheckLocationsFound(fixture, SymbolNavigation.FindDefinition);
+
+    private static void CheckTypeDefinition(string fixture) => CheckLocationsFound(fixture, SymbolNavigation.FindTypeDefinition);
+
+    /// <summary>The locations found from the cursor are exactly the ones marked `def`.</summary>
+    private static void CheckLocationsFound(string fixture, Func<WorkspaceIndex, string, LinePosition, ImmutableArray<Location>> find)
     {
         var parsed = NavigationFixture.Parse(fixture);
         Assert.NotNull(parsed.CursorPath);
-        var found = SymbolNavigation.FindDefinition(parsed.Index, parsed.CursorPath, parsed.Cursor)
+        var found = find(parsed.Index, parsed.CursorPath, parsed.Cursor)
             .Select(location => NavigationFixture.Mark(location, string.Empty).ToString())
             .Order(StringComparer.Ordinal);
         Assert.Equal(parsed.Expected("def"), found);

@@ -24,3 +24,14 @@ internal sealed class DeclarationHandler : RequestHandler<TextDocumentPositionPa
             ? [.. SymbolNavigation.FindDefinition(context.Index, path, Conversions.ToLinePosition(request.Position)).Select(context.ToLocation)]
             : [];
 }
+
+/// <summary>Where the declared type of the name at the cursor is declared: typedef, struct, enum, class, VHDL type, or the unit of an instance.</summary>
+internal sealed class TypeDefinitionHandler : RequestHandler<TextDocumentPositionParams, ImmutableArray<LspLocation>>
+{
+    public override string Method => "textDocument/typeDefinition";
+
+    public override ImmutableArray<LspLocation> Handle(TextDocumentPositionParams request, RequestContext context, CancellationToken cancellationToken) =>
+        context.PathOf(request.TextDocument) is { } path
+            ? [.. SymbolNavigation.FindTypeDefinition(context.Index, path, Conversions.ToLinePosition(request.Position)).Select(context.ToLocation)]
+            : [];
+}
