@@ -263,7 +263,8 @@ internal sealed partial class PreprocessorRun
                 inString = !inString;
             }
 
-            if (inString || !MacroDef.IsWhitespace(token))
+            // A space before `` is kept as a marker: the paste then glues nothing on its left (see Substitute).
+            if (inString || !MacroDef.IsWhitespace(token) || body[i + 1].Type == SystemVerilogLexer.MACRO_PASTE)
             {
                 kept.Add(token);
             }

@@ -284,12 +284,14 @@ internal sealed partial class PreprocessorRun
             switch (token.Type)
             {
                 case SystemVerilogLexer.MACRO_PASTE:
+                    // `` glues only a token that touches it: in `covergroup ``NAME``_cg` (riscv-dv) the space
+                    // before it stays and the keyword is not glued to the name, as in every simulator.
+                    paste = output.Count > 0 && !MacroDef.IsWhitespace(output[^1]) ? token : null;
                     while (output.Count > 0 && MacroDef.IsWhitespace(output[^1]))
                     {
                         output.RemoveAt(output.Count - 1);
                     }
 
-                    paste = output.Count > 0 ? token : null;
                     continue;
                 case SystemVerilogLexer.MACRO_QUOTE:
                     i = Stringify(macro, actuals, i, expansion, out var stringToken);

@@ -111,6 +111,14 @@ public class MacroTests : PreprocessorTestBase
         """);
 
     [Fact]
+    public void A_paste_after_a_space_glues_nothing_on_its_left() => CheckPreprocessed(
+        """
+        `define CG_BEGIN(name) covergroup ``name``_cg with function sample(int x);
+        `CG_BEGIN(add)
+        """,
+        "covergroup add_cg with function sample ( int x ) ;");
+
+    [Fact]
     public void Pasting_can_build_a_macro_name_that_is_then_expanded() => CheckPreprocessed(
         """
         `define WIDTH_A 4
