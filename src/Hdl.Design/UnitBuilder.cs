@@ -19,6 +19,12 @@ internal sealed class UnitBuilder(DesignUnitKind kind, string name, Location nam
 
     public string? Documentation { get; set; }
 
+    /// <summary>
+    /// The header had a parameter port list (even an empty <c>#()</c>): the standard then makes every
+    /// <c>parameter</c> declared in the body a local parameter (IEEE 1800-2017 6.20.1).
+    /// </summary>
+    public bool HasParameterPortList { get; set; }
+
     public List<ParameterSymbol> Parameters { get; } = [];
 
     public List<PortSymbol> Ports { get; } = [];

@@ -31,6 +31,35 @@ public class SystemVerilogModelTests
     }
 
     [Fact]
+    public void Body_parameters_are_local_when_the_header_has_a_parameter_port_list_or_the_unit_is_a_package()
+    {
+        CheckModel("""
+            module with_ports #(parameter W = 8) ();
+              parameter DEPTH = 4;
+            endmodule
+            module empty_list #() ();
+              parameter DEPTH = 4;
+            endmodule
+            module without_list;
+              parameter DEPTH = 4;
+            endmodule
+            package cfg_pkg;
+              parameter LANES = 2;
+            endpackage
+            """, """
+            module with_ports @1
+              parameter W = 8
+              localparam DEPTH = 4
+            module empty_list @4
+              localparam DEPTH = 4
+            module without_list @7
+              parameter DEPTH = 4
+            package cfg_pkg @10
+              localparam LANES = 2
+            """);
+    }
+
+    [Fact]
     public void Non_ansi_ports_take_direction_and_type_from_the_body()
     {
         CheckModel("""
@@ -193,7 +222,7 @@ public class SystemVerilogModelTests
             endmodule
             """, """
             package bus_pkg @1
-              parameter int unsigned DATA_W = 32
+              localparam int unsigned DATA_W = 32
               enum enum logic [1:0] {IDLE, BUSY = 2'd2, DONE} state_e {IDLE, BUSY, DONE}
               enummember state_e IDLE
               enummember state_e BUSY = 2'd2

@@ -9,13 +9,15 @@ using Hdl.Workspace.Index;
 using Hdl.Workspace.Parsing;
 using Hdl.Workspace.Storage;
 
-// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split]
+// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database]
 // Prints one line per measurement; run.sh records them in results.md. --no-split skips the separate parse, build,
-// elaboration and graph passes (three full analyses less) when the machine is too busy for them.
+// elaboration and graph passes (three full analyses less) when the machine is too busy for them; --keep-database
+// starts from the database already in INDEX_DIR (warm if it is current) instead of a fresh one.
 var root = args[0];
 var indexFolder = args[1];
 var editCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 var split = !args.Contains("--no-split");
+var keepDatabase = args.Contains("--keep-database");
 var cancellationToken = CancellationToken.None;
 
 var clock = Stopwatch.StartNew();
@@ -33,7 +35,11 @@ if (split)
 // Storage: a fresh database is written (every file analysed by Open, so this times analysis + save), then opened
 // again warm.
 var database = IndexDatabase.ForWorkspace(root, indexFolder);
-database.Delete();
+if (!keepDatabase)
+{
+    database.Delete();
+}
+
 clock.Restart();
 var cold = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
 Report("cold open (total)", clock.Elapsed, $"analysed {cold.Index.AnalysedPaths.Length}, {cold.Index.LineCount} lines");
@@ -42,23 +48,48 @@ clock.Restart();
 var warm = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
 Report("warm open (total)", clock.Elapsed, $"load {warm.LoadTime.TotalSeconds:0.000} s, analysed {warm.Index.AnalysedPaths.Length}, loaded {warm.LoadedFileCount}");
 
-// One-file edits: every file is served from disk with a comment appended to the edited one, as an editor buffer
-// would be; ApplyChanges re-analyses it (and what includes it) and the unit table is rebuilt.
+// Derived data of the warm snapshot, built from scratch: bindings (every reference) and the elaborated hierarchy.
+clock.Restart();
+var fullBindings = warm.Index.Bindings;
+Report("bindings (full)", clock.Elapsed, $"{fullBindings.Counts.Bound} bound, {fullBindings.BoundPaths.Length} files bound");
+clock.Restart();
+var fullHierarchy = warm.Index.Elaborate(ElaborationOptions.Default, cancellationToken);
+Report("elaboration (full)", clock.Elapsed, $"{fullHierarchy.InstanceCount} instances");
+
+// One-file edits: every file is served from disk with a comment line inserted in the middle of the edited one (so
+// the definitions after it move), as an editor buffer would be; ApplyChanges re-analyses it (and what includes it),
+// then the unit table, the bindings and the hierarchy of the new snapshot are made from the previous snapshot's.
 var step = Math.Max(1, sources.Length / editCount);
 var times = new List<double>();
+var bindingTimes = new List<double>();
+var elaborationTimes = new List<double>();
 var snapshot = warm.Index;
 for (var edit = 0; edit < editCount && edit * step < sources.Length; edit++)
 {
     var path = sources[edit * step];
-    var reader = new EditedReader(path, $"\n// edit {edit}\n");
+    var reader = new EditedReader(path, $"// edit {edit}\n");
     clock.Restart();
     snapshot = snapshot.ApplyChanges([path], reader, new DiskIncludeSource(), cancellationToken);
     _ = snapshot.Units.All.Length;
     var elapsed = clock.Elapsed.TotalMilliseconds;
     times.Add(elapsed);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {edit + 1,2}: {elapsed,8:0.0} ms  analysed {snapshot.AnalysedPaths.Length}  {path}"));
+    clock.Restart();
+    var bindings = snapshot.Bindings;
+    var bindingTime = clock.Elapsed.TotalMilliseconds;
+    bindingTimes.Add(bindingTime);
+    clock.Restart();
+    var hierarchy = snapshot.Elaborate(ElaborationOptions.Default, cancellationToken);
+    var elaborationTime = clock.Elapsed.TotalMilliseconds;
+    elaborationTimes.Add(elaborationTime);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"edit {edit + 1,2}: {elapsed,8:0.0} ms  analysed {snapshot.AnalysedPaths.Length}  bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound)  hierarchy {elaborationTime,7:0.0} ms ({(ReferenceEquals(hierarchy, fullHierarchy) ? "kept" : "made")})  {path}"));
+    fullHierarchy = hierarchy;
 }
 
+bindingTimes.Sort();
+elaborationTimes.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bindings after an edit: median {bindingTimes[bindingTimes.Count / 2]:0.0} ms, max {bindingTimes[^1]:0.0} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hierarchy after an edit: median {elaborationTimes[elaborationTimes.Count / 2]:0.0} ms, max {elaborationTimes[^1]:0.0} ms"));
 times.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edits: median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms over {times.Count}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB"));
@@ -93,16 +124,27 @@ static void Split(System.Collections.Immutable.ImmutableArray<string> sources, P
 static void Report(string name, TimeSpan time, string detail) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22} {time.TotalSeconds,8:0.000} s  {detail}"));
 
-/// <summary>Reads from disk, with a comment appended to the one edited file.</summary>
-internal sealed class EditedReader(string editedPath, string appended) : ISourceFileReader
+/// <summary>Reads from disk, with a line inserted at the start of the middle line of the one edited file.</summary>
+internal sealed class EditedReader(string editedPath, string inserted) : ISourceFileReader
 {
     private readonly DiskSourceFileReader _disk = new();
 
     public SourceReadResult Read(string path, CancellationToken cancellationToken)
     {
         var read = _disk.Read(path, cancellationToken);
-        return path == editedPath && read.Text is not null
-            ? SourceReadResult.Success(Hdl.Syntax.Text.SourceText.From(path, read.Text.Text + appended))
-            : read;
+        if (path != editedPath || read.Text is null)
+        {
+            return read;
+        }
+
+        var text = read.Text.Text;
+        var lines = text.Count(c => c == '\n');
+        var at = 0;
+        for (var line = 0; line < lines / 2; line++)
+        {
+            at = text.IndexOf('\n', at) + 1;
+        }
+
+        return SourceReadResult.Success(Hdl.Syntax.Text.SourceText.From(path, text.Insert(at, inserted)));
     }
 }

@@ -190,6 +190,7 @@ internal sealed class SystemVerilogModelBuilder
         var parameterList = header.ChildNode("parameter_port_list");
         if (parameterList is not null)
         {
+            unit.HasParameterPortList = true;
             AddParameterPorts(parameterList, unit);
         }
 
@@ -281,6 +282,8 @@ internal sealed class SystemVerilogModelBuilder
 
     private void AddParameters(SyntaxNode declaration, UnitBuilder unit, bool isLocal)
     {
+        // Nothing can override a body parameter of a unit with a parameter port list, or of a package (6.20.1, 26.2).
+        isLocal |= unit.HasParameterPortList || unit.Kind == DesignUnitKind.Package;
         var isType = declaration.HasToken("type");
         var type = TypeOf(declaration);
         foreach (var assignment in declaration.Descendants("param_assignment"))

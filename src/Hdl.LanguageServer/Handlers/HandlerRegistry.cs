@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hdl.LanguageServer.Handlers.Completion;
 using Hdl.LanguageServer.Handlers.Custom;
 using Hdl.LanguageServer.Handlers.Document;
 using Hdl.LanguageServer.Handlers.Editing;
@@ -36,6 +37,9 @@ internal static class HandlerRegistry
         new RenameHandler(),
         new HierarchyHandler(),
         new DriversLoadsHandler(),
+        new CompletionHandler(),
+        new CompletionResolveHandler(),
+        new SignatureHelpHandler(),
         new InlayHintHandler(),
         new CodeActionHandler(),
         new SearchHandler(),
@@ -62,6 +66,12 @@ internal static class HandlerRegistry
             TypeDefinitionProvider = Has("textDocument/typeDefinition") ? true : null,
             ReferencesProvider = Has("textDocument/references") ? true : null,
             DocumentHighlightProvider = Has("textDocument/documentHighlight") ? true : null,
+            CompletionProvider = Has("textDocument/completion")
+                ? new CompletionOptions(CompletionConversions.CompletionTriggers, ResolveProvider: Has("completionItem/resolve"))
+                : null,
+            SignatureHelpProvider = Has("textDocument/signatureHelp")
+                ? new SignatureHelpOptions(CompletionConversions.SignatureTriggers, CompletionConversions.SignatureTriggers)
+                : null,
             RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
             InlayHintProvider = Has("textDocument/inlayHint") ? new InlayHintOptions(ResolveProvider: false) : null,
             CodeActionProvider = Has("textDocument/codeAction") ? new CodeActionOptions(CodeActionHandler.Kinds, ResolveProvider: false) : null,

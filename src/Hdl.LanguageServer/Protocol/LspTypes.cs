@@ -100,6 +100,10 @@ public sealed record ServerCapabilities
 
     public RenameOptions? RenameProvider { get; init; }
 
+    public CompletionOptions? CompletionProvider { get; init; }
+
+    public SignatureHelpOptions? SignatureHelpProvider { get; init; }
+
     public InlayHintOptions? InlayHintProvider { get; init; }
 
     public CodeActionOptions? CodeActionProvider { get; init; }

@@ -46,7 +46,7 @@ internal sealed class ServerState
             () => pending.IsEmpty ? baseIndex : baseIndex.ApplyChanges([.. pending], Reader, Includes, CancellationToken.None),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _flow = new Lazy<SignalFlow>(() => new SignalFlow(Index), LazyThreadSafetyMode.ExecutionAndPublication);
-        _hierarchy = new Lazy<InstanceHierarchy>(() => HierarchyElaborator.Elaborate(Index, ElaborationOptions.Default, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hierarchy = new Lazy<InstanceHierarchy>(() => Index.Elaborate(ElaborationOptions.Default, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ImmutableDictionary<string, OpenDocument> Documents { get; }

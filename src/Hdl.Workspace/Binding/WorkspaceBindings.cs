@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Hdl.Design;
 using Hdl.Design.Binding;
 using Hdl.Design.Model;
 using Hdl.Syntax.Diagnostics;
@@ -26,89 +28,159 @@ public sealed record BindingCounts(int Bound, int Unbound, int UnboundNames, int
 /// ports and parameters of instantiated units, an architecture's entity and the compilation unit. Built once per
 /// <see cref="WorkspaceIndex"/> on first use, so a query costs dictionary lookups, not a scan of the workspace.
 /// </summary>
+/// <remarks>
+/// Results are kept per file, with the names each file looked up in other files (its dependencies). The bindings of a
+/// snapshot made by <see cref="WorkspaceIndex.ApplyChanges"/> start from the previous snapshot's: a changed file is
+/// bound again, and so is every file that looked up a name whose definition the change added, removed or moved (a
+/// unit, a unit's exported name, a field group, a compilation-unit name, a definition in a shared header); every
+/// other file keeps its results. <see cref="BoundPaths"/> says which files were bound.
+/// </remarks>
 public sealed class WorkspaceBindings
 {
     private readonly WorkspaceIndex _index;
+    private readonly FileBindings[] _files;
+    private readonly Dictionary<string, FileBindings> _filesByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<DesignUnitSymbol, Dictionary<string, DefinitionSymbol>> _exports = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, DefinitionSymbol> _compilationUnit = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<BoundReference>> _referencesByPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<BoundDefinition>> _definitionsByPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<Location, BoundDefinition> _definitionsByLocation = [];
-    private readonly Dictionary<Location, List<BoundReference>> _referencesByDefinition = [];
-    private readonly Dictionary<string, List<string>> _unitsByPackage = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _unitsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<Diagnostic> _diagnostics = [];
-    private int _bound;
-    private int _unbound;
-    private int _unboundNames;
-    private int _external;
+    private readonly Dictionary<string, List<FileBindings>> _definitionFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FileBindings>> _referenceFiles = new(StringComparer.Ordinal);
+    private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly Lazy<Dictionary<string, List<string>>> _unitsByPackage;
 
-    private WorkspaceBindings(WorkspaceIndex index)
+    private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, ImmutableArray<string> boundPaths)
     {
         _index = index;
+        _files = files;
+        BoundPaths = boundPaths;
+        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => [.. _files.SelectMany(file => file.Diagnostics)]);
+        _unitsByPackage = new Lazy<Dictionary<string, List<string>>>(MergePackageUses);
     }
 
     /// <summary>Unresolved identifiers, packages and package members (HDL3001–HDL3003), in file order.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics { get; private set; } = [];
+    public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.Value;
 
-    public BindingCounts Counts => new(_bound, _unbound, _unboundNames, _external, Diagnostics.Length);
+    public BindingCounts Counts
+    {
+        get
+        {
+            int bound = 0, unbound = 0, unboundNames = 0, external = 0;
+            foreach (var file in _files)
+            {
+                bound += file.Bound;
+                unbound += file.Unbound;
+                unboundNames += file.UnboundNames;
+                external += file.External;
+            }
+
+            return new BindingCounts(bound, unbound, unboundNames, external, Diagnostics.Length);
+        }
+    }
+
+    /// <summary>The files whose references were bound to make these bindings (every file with units for a fresh build), in file order.</summary>
+    public ImmutableArray<string> BoundPaths { get; }
 
     public static WorkspaceBindings Build(WorkspaceIndex index, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var bindings = new WorkspaceBindings(index);
-        bindings.Collect(cancellationToken);
-        return bindings;
+        return Create(index, null, cancellationToken);
     }
 
     /// <summary>References and definitions in a file, in source order.</summary>
-    public IReadOnlyList<BoundReference> ReferencesIn(string path) => _referencesByPath.TryGetValue(path, out var list) ? list : [];
-
-    public IReadOnlyList<BoundDefinition> DefinitionsIn(string path) => _definitionsByPath.TryGetValue(path, out var list) ? list : [];
-
-    public BoundDefinition? DefinitionAt(Location location) => _definitionsByLocation.GetValueOrDefault(location);
-
-    /// <summary>Every use that binds to the definition at <paramref name="definition"/>.</summary>
-    public IReadOnlyList<BoundReference> ReferencesTo(Location definition) => _referencesByDefinition.TryGetValue(definition, out var list) ? list : [];
-
-    /// <summary>Units that import, `use` or name members of the package.</summary>
-    public ImmutableArray<string> UnitsUsing(string package) => _unitsByPackage.TryGetValue(package, out var list) ? [.. list] : [];
-
-    private void Collect(CancellationToken cancellationToken)
+    public IReadOnlyList<BoundReference> ReferencesIn(string path)
     {
-        foreach (var unit in _index.Units.All)
+        if (!_referenceFiles.TryGetValue(path, out var files))
         {
-            Add(_unitsByName, unit.Name, unit);
-            var exports = new Dictionary<string, DefinitionSymbol>(unit.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-            foreach (var definition in unit.Symbol.Definitions)
-            {
-                // What imports and instances see: the unit's own names (VHDL component declarations included), not nested units.
-                if ((definition.IsUnitLevel && (definition.Kind is not (DefinitionKind.Unit or DefinitionKind.Package) || definition.TypeText == "component"))
-                    || definition.Location == unit.Symbol.NameLocation)
-                {
-                    exports.TryAdd(definition.Name, definition);
-                }
+            return [];
+        }
 
-                AddDefinition(definition, unit);
+        if (files.Count == 1)
+        {
+            return files[0].ReferencesByPath[path];
+        }
+
+        // A header included by several files: each includer bound its own copy of the header's names.
+        return [.. files.SelectMany(file => file.ReferencesByPath[path]).OrderBy(reference => reference.Location.Span.Start)];
+    }
+
+    public IReadOnlyList<BoundDefinition> DefinitionsIn(string path)
+    {
+        if (!_definitionFiles.TryGetValue(path, out var files))
+        {
+            return [];
+        }
+
+        if (files.Count == 1)
+        {
+            return files[0].Definitions.ByPath[path];
+        }
+
+        var seen = new HashSet<Location>();
+        return [.. files.SelectMany(file => file.Definitions.ByPath[path]).Where(definition => seen.Add(definition.Symbol.Location))];
+    }
+
+    /// <summary>The definition at a location; where several files define a name at one place (a shared header), the first file's.</summary>
+    public BoundDefinition? DefinitionAt(Location location)
+    {
+        if (!_definitionFiles.TryGetValue(location.Path, out var files))
+        {
+            return null;
+        }
+
+        foreach (var file in files)
+        {
+            if (file.Definitions.ByLocation.TryGetValue(location, out var definition))
+            {
+                return definition;
             }
+        }
 
-            _exports[unit.Symbol] = exports;
-            if (!unit.IsVhdl && unit.Name == "$unit")
+        return null;
+    }
+
+    /// <summary>Every use that binds to the definition at <paramref name="definition"/>, in file order.</summary>
+    public IReadOnlyList<BoundReference> ReferencesTo(Location definition)
+    {
+        List<BoundReference>? found = null;
+        foreach (var file in _files)
+        {
+            if (file.ReferencesByDefinition.TryGetValue(definition, out var list))
             {
-                foreach (var (name, definition) in exports)
+                if (found is null)
                 {
-                    _compilationUnit.TryAdd(name, definition);
+                    found = list;
+                }
+                else
+                {
+                    found = [.. found, .. list];
                 }
             }
         }
 
+        return found ?? [];
+    }
+
+    /// <summary>Units that import, `use` or name members of the package.</summary>
+    public ImmutableArray<string> UnitsUsing(string package) => _unitsByPackage.Value.TryGetValue(package, out var list) ? [.. list] : [];
+
+    /// <summary>
+    /// The bindings of <paramref name="index"/>. With <paramref name="previous"/> (the bindings of an earlier snapshot
+    /// of the same workspace), only the files that changed and the files that depend on what changed are bound.
+    /// </summary>
+    internal static WorkspaceBindings Create(WorkspaceIndex index, WorkspaceBindings? previous, CancellationToken cancellationToken)
+    {
         var unitsByPath = new Dictionary<string, List<IndexedUnit>>(StringComparer.Ordinal);
-        foreach (var unit in _index.Units.All)
+        foreach (var unit in index.Units.All)
         {
             Add(unitsByPath, unit.Path, unit);
         }
 
-        foreach (var file in _index.Files)
+        // Definitions and exports of each file: reused when the file's units are the very same objects.
+        var files = new List<FileBindings>(unitsByPath.Count);
+        var changed = new List<(FileDefinitions? Old, FileDefinitions? New)>();
+        var toBind = new List<int>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in index.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (file.Design is null || !unitsByPath.TryGetValue(file.Path, out var units))
@@ -116,222 +188,121 @@ public sealed class WorkspaceBindings
                 continue;
             }
 
-            // A header the preprocessor could not find may declare anything: names in the file are not reported.
-            var missingInclude = file.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticCatalog.IncludeNotFound.Id);
-            var fileUnit = units.FirstOrDefault(unit => unit.Name == "$unit" && !unit.IsVhdl);
-            foreach (var unit in units)
+            present.Add(file.Path);
+            var old = previous?._filesByPath.GetValueOrDefault(file.Path);
+            if (old is not null && old.Definitions.Units.SequenceEqual(units, ReferenceEqualityComparer.Instance))
             {
-                BindUnit(new UnitContext(this, unit, units, fileUnit, missingInclude));
-            }
-        }
-
-        foreach (var list in _referencesByPath.Values)
-        {
-            list.Sort((left, right) => left.Location.Span.Start.CompareTo(right.Location.Span.Start));
-        }
-
-        Diagnostics = [.. _diagnostics];
-    }
-
-    private void AddDefinition(DefinitionSymbol definition, IndexedUnit unit)
-    {
-        var bound = new BoundDefinition(definition, unit);
-        if (_definitionsByLocation.TryAdd(definition.Location, bound))
-        {
-            Add(_definitionsByPath, definition.Location.Path, bound);
-        }
-    }
-
-    private void BindUnit(UnitContext context)
-    {
-        var unit = context.Unit;
-        var implicitNets = new Dictionary<string, Location>(StringComparer.Ordinal);
-        var reportedPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var import in context.Imports)
-        {
-            NoteUse(import.Package, unit);
-        }
-
-        // Implicit nets first: a name used in a port connection or assign target before any use declares a net there.
-        if (!unit.IsVhdl)
-        {
-            foreach (var reference in unit.Symbol.References)
-            {
-                if (reference.ImplicitNet && reference.Definition is null && reference.Kind == ReferenceKind.Name && !implicitNets.ContainsKey(reference.Name)
-                    && context.ResolveName(reference.Name) is null)
-                {
-                    implicitNets[reference.Name] = reference.Location;
-                }
-            }
-        }
-
-        foreach (var reference in unit.Symbol.References)
-        {
-            var definitions = reference.Definition is { } local ? [local] : Resolve(reference, context, implicitNets);
-            if (reference.Kind is ReferenceKind.Package or ReferenceKind.PackageMember && (reference.Kind == ReferenceKind.Package ? reference.Name : reference.Qualifier) is { } package)
-            {
-                NoteUse(package, unit);
-            }
-
-            var bound = new BoundReference(reference.Name, reference.Location, reference.Kind, definitions, unit);
-            Add(_referencesByPath, reference.Location.Path, bound);
-            if (definitions.IsEmpty)
-            {
-                _unbound++;
-                if (reference.Kind == ReferenceKind.Name)
-                {
-                    _unboundNames++;
-                    if (context.MayComeFromElsewhere(reference.Name))
-                    {
-                        _external++;
-                    }
-                }
-
-                Report(reference, context, reportedPackages);
+                files.Add(old);
                 continue;
             }
 
-            _bound++;
-            foreach (var definition in definitions)
+            var definitions = FileDefinitions.Collect(file, units);
+            if (old is null || !ReferenceEquals(old.Definitions.Design, file.Design))
             {
-                Add(_referencesByDefinition, definition, bound);
+                // New or re-analysed; a file that only moved in analysis order keeps what other files see of it.
+                changed.Add((old?.Definitions, definitions));
             }
-        }
-    }
 
-    private ImmutableArray<Location> Resolve(ReferenceSymbol reference, UnitContext context, Dictionary<string, Location> implicitNets)
-    {
-        switch (reference.Kind)
+            toBind.Add(files.Count);
+            files.Add(new FileBindings(definitions));
+        }
+
+        if (previous is not null)
         {
-            case ReferenceKind.Name:
+            foreach (var old in previous._files)
+            {
+                if (!present.Contains(old.Path))
                 {
-                    var definition = context.ResolveName(reference.Name);
-                    if (definition is not null)
+                    changed.Add((old.Definitions, null));
+                }
+            }
+
+            var raised = new HashSet<DependencyKey>(DependencyKey.Comparer);
+            foreach (var (old, now) in changed)
+            {
+                DependencyKey.RaiseChanges(old, now, raised);
+            }
+
+            if (raised.Count > 0)
+            {
+                var bindingAlready = new HashSet<int>(toBind);
+                for (var at = 0; at < files.Count; at++)
+                {
+                    if (!bindingAlready.Contains(at) && files[at].Dependencies is { } dependencies && Overlaps(dependencies, raised))
                     {
-                        return [definition.Location];
+                        toBind.Add(at);
+                        files[at] = new FileBindings(files[at].Definitions);
                     }
-
-                    return implicitNets.TryGetValue(reference.Name, out var net) ? [net] : [];
                 }
 
-            case ReferenceKind.Package:
-                return context.FindPackage(reference.Name, reference.Library) is { } package ? [package.Symbol.NameLocation] : [];
-            case ReferenceKind.PackageMember:
-                {
-                    var qualifier = reference.Qualifier is null ? null : context.FindPackage(reference.Qualifier, reference.Library);
-                    return qualifier is not null && ExportsOf(qualifier.Symbol).TryGetValue(reference.Name, out var member) ? [member.Location] : [];
-                }
-
-            case ReferenceKind.Unit:
-                return context.FindUnit(reference.Name, reference.Library) is { } found ? [found.Symbol.NameLocation] : [];
-            case ReferenceKind.PortFormal or ReferenceKind.ParameterFormal:
-                return ResolveFormal(reference, context);
-            case ReferenceKind.Member:
-                return context.ResolveMember(reference) is { } memberDefinition ? [memberDefinition.Location] : [];
-            default:
-                return [];
-        }
-    }
-
-    private ImmutableArray<Location> ResolveFormal(ReferenceSymbol reference, UnitContext context)
-    {
-        if (reference.Qualifier is null)
-        {
-            return [];
-        }
-
-        var wanted = reference.Kind == ReferenceKind.PortFormal ? DefinitionKind.Port : DefinitionKind.Parameter;
-        var child = context.FindUnit(reference.Qualifier, reference.Library);
-        IEnumerable<DefinitionSymbol> candidates;
-        if (child is not null)
-        {
-            candidates = ExportsOf(child.Symbol).Values;
-        }
-        else
-        {
-            // A VHDL component with no entity in the workspace: its own declaration's ports.
-            candidates = context.Unit.Symbol.Definitions.Where(definition =>
-                !definition.IsUnitLevel && string.Equals(definition.Container, reference.Qualifier, StringComparison.OrdinalIgnoreCase));
-        }
-
-        var comparison = context.Unit.IsVhdl || child?.IsVhdl == true ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var builder = ImmutableArray.CreateBuilder<Location>();
-        foreach (var candidate in candidates)
-        {
-            if (candidate.Kind != wanted && !(wanted == DefinitionKind.Parameter && candidate.Kind == DefinitionKind.Type))
-            {
-                continue;
-            }
-
-            if (reference.IsWildcard)
-            {
-                // `.*` connects every port to the visible signal of the same name: the site refers to both.
-                var local = context.ResolveName(candidate.Name);
-                if (local is not null)
-                {
-                    builder.Add(candidate.Location);
-                    builder.Add(local.Location);
-                }
-            }
-            else if (string.Equals(candidate.Name, reference.Name, comparison))
-            {
-                builder.Add(candidate.Location);
-                break;
+                toBind.Sort();
             }
         }
 
-        return builder.ToImmutable();
-    }
-
-    private void Report(ReferenceSymbol reference, UnitContext context, HashSet<string> reportedPackages)
-    {
-        if (!reference.Reportable)
+        var bindings = new WorkspaceBindings(index, [.. files], [.. toBind.Select(at => files[at].Path)]);
+        foreach (var file in files)
         {
-            return;
+            bindings._filesByPath[file.Path] = file;
+            foreach (var (symbol, exports) in file.Definitions.Exports)
+            {
+                bindings._exports[symbol] = exports;
+            }
+
+            foreach (var path in file.Definitions.ByPath.Keys)
+            {
+                Add(bindings._definitionFiles, path, file);
+            }
         }
 
-        switch (reference.Kind)
+        foreach (var unit in index.Units.All)
         {
-            case ReferenceKind.Name when !context.MayComeFromElsewhere(reference.Name):
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedIdentifier, reference.Location, reference.Name));
-                break;
-            case ReferenceKind.Package when !(context.Unit.IsVhdl && IsStandard(reference.Library, reference.Name, context)) && reportedPackages.Add(reference.Name):
-                _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedPackage, reference.Location, reference.Library is null ? reference.Name : $"{reference.Library}.{reference.Name}"));
-                break;
-            case ReferenceKind.PackageMember when reference.Qualifier is not null:
+            Add(bindings._unitsByName, unit.Name, unit);
+            if (!unit.IsVhdl && unit.Name == "$unit")
+            {
+                foreach (var (name, definition) in bindings._exports[unit.Symbol])
                 {
-                    var package = context.FindPackage(reference.Qualifier, reference.Library);
-                    if (package is not null && package.Kind != DesignUnitKind.Class && !reference.Name.Equals("all", StringComparison.OrdinalIgnoreCase))
-                    {
-                        _diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedPackageMember, reference.Location, reference.Qualifier, reference.Name));
-                    }
-
-                    break;
+                    bindings._compilationUnit.TryAdd(name, definition);
                 }
-
-            default:
-                break;
+            }
         }
+
+        var parallelOptions = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, index.Options.MaxDegreeOfParallelism),
+            CancellationToken = cancellationToken,
+        };
+
+        // One file per worker at a time: files differ in size by orders of magnitude.
+        var pending = Partitioner.Create(toBind, EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(pending, parallelOptions, at => new FileBinder(bindings, files[at]).Bind(cancellationToken));
+
+        foreach (var file in files)
+        {
+            foreach (var path in file.ReferencesByPath.Keys)
+            {
+                Add(bindings._referenceFiles, path, file);
+            }
+        }
+
+        return bindings;
     }
 
-    private static bool IsStandard(string? library, string package, UnitContext context) =>
-        VhdlPredefined.IsStandardLibrary(library) || (library is null && context.IsLibraryName(package));
-
-    private Dictionary<string, DefinitionSymbol> ExportsOf(DesignUnitSymbol unit) =>
-        _exports.TryGetValue(unit, out var exports) ? exports : [];
-
-    private void NoteUse(string package, IndexedUnit unit)
+    private static bool Overlaps(HashSet<DependencyKey> dependencies, HashSet<DependencyKey> raised)
     {
-        if (!_unitsByPackage.TryGetValue(package, out var list))
+        if (raised.Count < dependencies.Count)
         {
-            list = [];
-            _unitsByPackage[package] = list;
+            foreach (var key in raised)
+            {
+                if (dependencies.Contains(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        if (!list.Contains(unit.Name))
-        {
-            list.Add(unit.Name);
-        }
+        return dependencies.Overlaps(raised);
     }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
@@ -346,27 +317,647 @@ public sealed class WorkspaceBindings
         list.Add(value);
     }
 
+    private Dictionary<string, List<string>> MergePackageUses()
+    {
+        var merged = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in _files)
+        {
+            foreach (var (package, units) in file.PackageUses)
+            {
+                if (!merged.TryGetValue(package, out var list))
+                {
+                    list = [];
+                    merged[package] = list;
+                }
+
+                foreach (var unit in units)
+                {
+                    if (!list.Contains(unit))
+                    {
+                        list.Add(unit);
+                    }
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    private Dictionary<string, DefinitionSymbol> ExportsOf(DesignUnitSymbol unit) =>
+        _exports.TryGetValue(unit, out var exports) ? exports : [];
+
+    /// <summary>What one file declares, as other files see it; depends on the file alone.</summary>
+    private sealed class FileDefinitions
+    {
+        private FileDefinitions(string path, DesignFile design, List<IndexedUnit> units)
+        {
+            Path = path;
+            Design = design;
+            Units = units;
+        }
+
+        public string Path { get; }
+
+        public DesignFile Design { get; }
+
+        public List<IndexedUnit> Units { get; }
+
+        /// <summary>Each unit's own names (what imports and instances see), by unit.</summary>
+        public Dictionary<DesignUnitSymbol, Dictionary<string, DefinitionSymbol>> Exports { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Definitions by location, the first one where a header declares a name twice.</summary>
+        public Dictionary<Location, BoundDefinition> ByLocation { get; } = [];
+
+        /// <summary>Definitions by the path of their location (the file itself, or a header it includes), in source order.</summary>
+        public Dictionary<string, List<BoundDefinition>> ByPath { get; } = new(StringComparer.Ordinal);
+
+        public static FileDefinitions Collect(IndexedFile file, List<IndexedUnit> units)
+        {
+            var collected = new FileDefinitions(file.Path, file.Design!, units);
+            foreach (var unit in units)
+            {
+                var exports = new Dictionary<string, DefinitionSymbol>(unit.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+                foreach (var definition in unit.Symbol.Definitions)
+                {
+                    // What imports and instances see: the unit's own names (VHDL component declarations included), not nested units.
+                    if ((definition.IsUnitLevel && (definition.Kind is not (DefinitionKind.Unit or DefinitionKind.Package) || definition.TypeText == "component"))
+                        || definition.Location == unit.Symbol.NameLocation)
+                    {
+                        exports.TryAdd(definition.Name, definition);
+                    }
+
+                    var bound = new BoundDefinition(definition, unit);
+                    if (collected.ByLocation.TryAdd(definition.Location, bound))
+                    {
+                        Add(collected.ByPath, definition.Location.Path, bound);
+                    }
+                }
+
+                collected.Exports[unit.Symbol] = exports;
+            }
+
+            return collected;
+        }
+    }
+
+    /// <summary>One file's definitions and, once bound, its references, diagnostics and dependencies.</summary>
+    private sealed class FileBindings(FileDefinitions definitions)
+    {
+        public FileDefinitions Definitions { get; } = definitions;
+
+        public string Path => Definitions.Path;
+
+        /// <summary>The names this file looked up in other files (null until bound).</summary>
+        public HashSet<DependencyKey>? Dependencies { get; set; }
+
+        public Dictionary<string, List<BoundReference>> ReferencesByPath { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<Location, List<BoundReference>> ReferencesByDefinition { get; } = [];
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public Dictionary<string, List<string>> PackageUses { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Bound { get; set; }
+
+        public int Unbound { get; set; }
+
+        public int UnboundNames { get; set; }
+
+        public int External { get; set; }
+    }
+
+    private enum DependencyKind
+    {
+        /// <summary>A unit looked up by name: which units have the name and their kind, library, owner, name location and imports.</summary>
+        Unit,
+
+        /// <summary>One exported name of a unit (`*`: all of them).</summary>
+        Member,
+
+        /// <summary>The fields of one struct or record type of a unit.</summary>
+        Fields,
+
+        /// <summary>A name of the compilation unit (`$unit` of any file).</summary>
+        CompilationUnit,
+
+        /// <summary>The definitions at locations in a path that other files than its own declare (a shared header).</summary>
+        DefinitionPath,
+    }
+
+    /// <summary>
+    /// A name one file looked up outside itself. Names compare ignoring case, so a Verilog name also invalidates VHDL
+    /// lookups that differ only in case: binding again is always safe, keeping a stale result is not.
+    /// </summary>
+    private readonly record struct DependencyKey
+    {
+        public const string AnyMember = "*";
+
+        public DependencyKey(DependencyKind kind, string name, string member)
+        {
+            Kind = kind;
+            Name = name;
+            Member = member;
+
+            // Computed once: after an edit every file's keys are probed against the raised ones.
+            Hash = HashCode.Combine(kind, StringComparer.OrdinalIgnoreCase.GetHashCode(name), StringComparer.OrdinalIgnoreCase.GetHashCode(member));
+        }
+
+        public DependencyKind Kind { get; }
+
+        public string Name { get; }
+
+        public string Member { get; }
+
+        public int Hash { get; }
+
+        public static readonly IEqualityComparer<DependencyKey> Comparer = new KeyComparer();
+
+        /// <summary>Everything other files may have seen of the file that differs between its old and new definitions.</summary>
+        public static void RaiseChanges(FileDefinitions? old, FileDefinitions? now, HashSet<DependencyKey> raised)
+        {
+            var oldUnits = GroupByName(old);
+            var newUnits = GroupByName(now);
+            foreach (var name in oldUnits.Keys.Union(newUnits.Keys, StringComparer.OrdinalIgnoreCase))
+            {
+                var before = oldUnits.GetValueOrDefault(name) ?? [];
+                var after = newUnits.GetValueOrDefault(name) ?? [];
+                var sameHeaders = before.Count == after.Count;
+                for (var at = 0; sameHeaders && at < before.Count; at++)
+                {
+                    sameHeaders = SameHeader(before[at].Symbol, after[at].Symbol);
+                }
+
+                if (!sameHeaders)
+                {
+                    raised.Add(new DependencyKey(DependencyKind.Unit, name, string.Empty));
+                    foreach (var unit in before.Concat(after))
+                    {
+                        RaiseAll(unit, raised);
+                    }
+
+                    continue;
+                }
+
+                for (var at = 0; at < before.Count; at++)
+                {
+                    RaiseMembers(old!.Exports[before[at].Symbol], now!.Exports[after[at].Symbol], name, raised);
+                    RaiseFields(before[at].Symbol, after[at].Symbol, name, raised);
+                }
+            }
+
+            RaiseMembers(CompilationUnitOf(old), CompilationUnitOf(now), null, raised);
+            foreach (var definitions in new[] { old, now })
+            {
+                foreach (var path in definitions?.ByPath.Keys ?? Enumerable.Empty<string>())
+                {
+                    if (path != definitions!.Path)
+                    {
+                        raised.Add(new DependencyKey(DependencyKind.DefinitionPath, path, string.Empty));
+                    }
+                }
+            }
+        }
+
+        private static Dictionary<string, List<IndexedUnit>> GroupByName(FileDefinitions? definitions)
+        {
+            var groups = new Dictionary<string, List<IndexedUnit>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var unit in definitions?.Units ?? [])
+            {
+                Add(groups, unit.Name, unit);
+            }
+
+            return groups;
+        }
+
+        private static bool SameHeader(DesignUnitSymbol before, DesignUnitSymbol after) =>
+            before.Kind == after.Kind && before.Name == after.Name && before.Language == after.Language
+            && before.Library == after.Library && before.Owner == after.Owner && before.NameLocation == after.NameLocation
+            && before.Imports.SequenceEqual(after.Imports);
+
+        private static void RaiseAll(IndexedUnit unit, HashSet<DependencyKey> raised)
+        {
+            raised.Add(new DependencyKey(DependencyKind.Member, unit.Name, AnyMember));
+            foreach (var definition in unit.Symbol.Definitions)
+            {
+                raised.Add(new DependencyKey(DependencyKind.Member, unit.Name, definition.Name));
+                if (definition.MemberOf is { } memberOf)
+                {
+                    raised.Add(new DependencyKey(DependencyKind.Fields, unit.Name, memberOf));
+                }
+
+                if (unit.Name == "$unit" && !unit.IsVhdl)
+                {
+                    raised.Add(new DependencyKey(DependencyKind.CompilationUnit, definition.Name, string.Empty));
+                }
+            }
+        }
+
+        /// <summary>Raises each exported name whose definition differs (unit members, or compilation-unit names when <paramref name="unitName"/> is null).</summary>
+        private static void RaiseMembers(Dictionary<string, DefinitionSymbol> before, Dictionary<string, DefinitionSymbol> after, string? unitName, HashSet<DependencyKey> raised)
+        {
+            var any = false;
+            foreach (var (name, definition) in before)
+            {
+                if (!after.TryGetValue(name, out var now) || now != definition)
+                {
+                    any = true;
+                    raised.Add(unitName is null ? new DependencyKey(DependencyKind.CompilationUnit, name, string.Empty) : new DependencyKey(DependencyKind.Member, unitName, name));
+                }
+            }
+
+            foreach (var name in after.Keys)
+            {
+                if (!before.ContainsKey(name))
+                {
+                    any = true;
+                    raised.Add(unitName is null ? new DependencyKey(DependencyKind.CompilationUnit, name, string.Empty) : new DependencyKey(DependencyKind.Member, unitName, name));
+                }
+            }
+
+            if (any && unitName is not null)
+            {
+                raised.Add(new DependencyKey(DependencyKind.Member, unitName, AnyMember));
+            }
+        }
+
+        private static void RaiseFields(DesignUnitSymbol before, DesignUnitSymbol after, string unitName, HashSet<DependencyKey> raised)
+        {
+            var oldFields = FieldGroups(before);
+            var newFields = FieldGroups(after);
+            foreach (var group in oldFields.Keys.Union(newFields.Keys, StringComparer.OrdinalIgnoreCase))
+            {
+                if (!(oldFields.GetValueOrDefault(group) ?? []).SequenceEqual(newFields.GetValueOrDefault(group) ?? []))
+                {
+                    raised.Add(new DependencyKey(DependencyKind.Fields, unitName, group));
+                }
+            }
+        }
+
+        private static Dictionary<string, List<DefinitionSymbol>> FieldGroups(DesignUnitSymbol unit)
+        {
+            var groups = new Dictionary<string, List<DefinitionSymbol>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var definition in unit.Definitions)
+            {
+                if (definition.MemberOf is { } memberOf)
+                {
+                    Add(groups, memberOf, definition);
+                }
+            }
+
+            return groups;
+        }
+
+        /// <summary>The names a file's `$unit` units add to the compilation unit, the first of each name.</summary>
+        private static Dictionary<string, DefinitionSymbol> CompilationUnitOf(FileDefinitions? definitions)
+        {
+            var names = new Dictionary<string, DefinitionSymbol>(StringComparer.Ordinal);
+            foreach (var unit in definitions?.Units ?? [])
+            {
+                if (!unit.IsVhdl && unit.Name == "$unit")
+                {
+                    foreach (var (name, definition) in definitions!.Exports[unit.Symbol])
+                    {
+                        names.TryAdd(name, definition);
+                    }
+                }
+            }
+
+            return names;
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<DependencyKey>
+        {
+            public bool Equals(DependencyKey x, DependencyKey y) =>
+                x.Hash == y.Hash && x.Kind == y.Kind && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Member, y.Member, StringComparison.OrdinalIgnoreCase);
+
+            public int GetHashCode(DependencyKey obj) => obj.Hash;
+        }
+    }
+
+    /// <summary>
+    /// Binds the references of one file against the whole workspace, recording every name it looks up outside the
+    /// file, and stores the results in the file's <see cref="FileBindings"/>. Files are bound in parallel: a binder
+    /// reads the workspace-wide maps, which do not change while binding, and writes only its own file's results.
+    /// </summary>
+    private sealed class FileBinder(WorkspaceBindings bindings, FileBindings file)
+    {
+        private readonly HashSet<DependencyKey> _dependencies = new(DependencyKey.Comparer);
+
+        public WorkspaceBindings Bindings => bindings;
+
+        private UnitTable Units => bindings._index.Units;
+
+        public void Bind(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var units = file.Definitions.Units;
+            var indexed = bindings._index.GetFile(file.Path);
+
+            // A header the preprocessor could not find may declare anything: names in the file are not reported.
+            var missingInclude = indexed is not null && indexed.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticCatalog.IncludeNotFound.Id);
+            var fileUnit = units.FirstOrDefault(unit => unit.Name == "$unit" && !unit.IsVhdl);
+            foreach (var unit in units)
+            {
+                BindUnit(new UnitContext(this, unit, units, fileUnit, missingInclude));
+            }
+
+            foreach (var list in file.ReferencesByPath.Values)
+            {
+                list.Sort((left, right) => left.Location.Span.Start.CompareTo(right.Location.Span.Start));
+            }
+
+            file.Dependencies = _dependencies;
+        }
+
+        public IndexedUnit? FindVerilog(string name)
+        {
+            Depend(DependencyKind.Unit, name);
+            return Units.FindVerilog(name);
+        }
+
+        public IndexedUnit? FindVerilogIgnoringCase(string name)
+        {
+            Depend(DependencyKind.Unit, name);
+            return Units.FindVerilogIgnoringCase(name);
+        }
+
+        public IndexedUnit? FindVhdl(string library, string name)
+        {
+            Depend(DependencyKind.Unit, name);
+            return Units.FindVhdl(library, name);
+        }
+
+        public IndexedUnit? FindVhdlInAnyLibrary(string name)
+        {
+            Depend(DependencyKind.Unit, name);
+            return Units.FindVhdlInAnyLibrary(name);
+        }
+
+        public List<IndexedUnit> UnitsNamed(string name)
+        {
+            Depend(DependencyKind.Unit, name);
+            return bindings._unitsByName.GetValueOrDefault(name) ?? [];
+        }
+
+        public bool TryGetExport(DesignUnitSymbol unit, string name, out DefinitionSymbol definition)
+        {
+            Depend(DependencyKind.Member, unit.Name, name);
+            return bindings.ExportsOf(unit).TryGetValue(name, out definition!);
+        }
+
+        public DefinitionSymbol? ExportOrDefault(DesignUnitSymbol unit, string name) => TryGetExport(unit, name, out var definition) ? definition : null;
+
+        /// <summary>Every exported name of a unit, depending on the ones spelled <paramref name="name"/> only (all of them when null).</summary>
+        public IEnumerable<DefinitionSymbol> Exports(DesignUnitSymbol unit, string? name)
+        {
+            Depend(DependencyKind.Member, unit.Name, name ?? DependencyKey.AnyMember);
+            return bindings.ExportsOf(unit).Values;
+        }
+
+        public DefinitionSymbol? CompilationUnitName(string name)
+        {
+            Depend(DependencyKind.CompilationUnit, name);
+            return bindings._compilationUnit.GetValueOrDefault(name);
+        }
+
+        public BoundDefinition? DefinitionAt(Location location)
+        {
+            Depend(DependencyKind.DefinitionPath, location.Path);
+            var definition = bindings.DefinitionAt(location);
+            if (definition is not null)
+            {
+                Depend(DependencyKind.Unit, definition.Unit.Name);
+            }
+
+            return definition;
+        }
+
+        /// <summary>The fields of a unit held by the type <paramref name="memberOf"/>.</summary>
+        public IEnumerable<DefinitionSymbol> Fields(IndexedUnit unit, string memberOf)
+        {
+            Depend(DependencyKind.Fields, unit.Name, memberOf);
+            return unit.Symbol.Definitions.Where(definition => definition.Kind == DefinitionKind.Field && definition.MemberOf is not null);
+        }
+
+        public bool HasFields(IndexedUnit unit, string memberOf)
+        {
+            Depend(DependencyKind.Fields, unit.Name, memberOf);
+            return unit.Symbol.Definitions.Any(field => field.MemberOf == memberOf);
+        }
+
+        private void Depend(DependencyKind kind, string name, string member = "") => _dependencies.Add(new DependencyKey(kind, name, member));
+
+        private void BindUnit(UnitContext context)
+        {
+            var unit = context.Unit;
+            var implicitNets = new Dictionary<string, Location>(StringComparer.Ordinal);
+            var reportedPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var import in context.Imports)
+            {
+                NoteUse(import.Package, unit);
+            }
+
+            // Implicit nets first: a name used in a port connection or assign target before any use declares a net there.
+            if (!unit.IsVhdl)
+            {
+                foreach (var reference in unit.Symbol.References)
+                {
+                    if (reference.ImplicitNet && reference.Definition is null && reference.Kind == ReferenceKind.Name && !implicitNets.ContainsKey(reference.Name)
+                        && context.ResolveName(reference.Name) is null)
+                    {
+                        implicitNets[reference.Name] = reference.Location;
+                    }
+                }
+            }
+
+            foreach (var reference in unit.Symbol.References)
+            {
+                var definitions = reference.Definition is { } local ? [local] : Resolve(reference, context, implicitNets);
+                if (reference.Kind is ReferenceKind.Package or ReferenceKind.PackageMember && (reference.Kind == ReferenceKind.Package ? reference.Name : reference.Qualifier) is { } package)
+                {
+                    NoteUse(package, unit);
+                }
+
+                var bound = new BoundReference(reference.Name, reference.Location, reference.Kind, definitions, unit);
+                Add(file.ReferencesByPath, reference.Location.Path, bound);
+                if (definitions.IsEmpty)
+                {
+                    file.Unbound++;
+                    if (reference.Kind == ReferenceKind.Name)
+                    {
+                        file.UnboundNames++;
+                        if (context.MayComeFromElsewhere(reference.Name))
+                        {
+                            file.External++;
+                        }
+                    }
+
+                    Report(reference, context, reportedPackages);
+                    continue;
+                }
+
+                file.Bound++;
+                foreach (var definition in definitions)
+                {
+                    Add(file.ReferencesByDefinition, definition, bound);
+                }
+            }
+        }
+
+        private ImmutableArray<Location> Resolve(ReferenceSymbol reference, UnitContext context, Dictionary<string, Location> implicitNets)
+        {
+            switch (reference.Kind)
+            {
+                case ReferenceKind.Name:
+                    {
+                        var definition = context.ResolveName(reference.Name);
+                        if (definition is not null)
+                        {
+                            return [definition.Location];
+                        }
+
+                        return implicitNets.TryGetValue(reference.Name, out var net) ? [net] : [];
+                    }
+
+                case ReferenceKind.Package:
+                    return context.FindPackage(reference.Name, reference.Library) is { } package ? [package.Symbol.NameLocation] : [];
+                case ReferenceKind.PackageMember:
+                    {
+                        var qualifier = reference.Qualifier is null ? null : context.FindPackage(reference.Qualifier, reference.Library);
+                        return qualifier is not null && TryGetExport(qualifier.Symbol, reference.Name, out var member) ? [member.Location] : [];
+                    }
+
+                case ReferenceKind.Unit:
+                    return context.FindUnit(reference.Name, reference.Library) is { } found ? [found.Symbol.NameLocation] : [];
+                case ReferenceKind.PortFormal or ReferenceKind.ParameterFormal:
+                    return ResolveFormal(reference, context);
+                case ReferenceKind.Member:
+                    return context.ResolveMember(reference) is { } memberDefinition ? [memberDefinition.Location] : [];
+                default:
+                    return [];
+            }
+        }
+
+        private ImmutableArray<Location> ResolveFormal(ReferenceSymbol reference, UnitContext context)
+        {
+            if (reference.Qualifier is null)
+            {
+                return [];
+            }
+
+            var wanted = reference.Kind == ReferenceKind.PortFormal ? DefinitionKind.Port : DefinitionKind.Parameter;
+            var child = context.FindUnit(reference.Qualifier, reference.Library);
+            IEnumerable<DefinitionSymbol> candidates;
+            if (child is not null)
+            {
+                candidates = Exports(child.Symbol, reference.IsWildcard ? null : reference.Name);
+            }
+            else
+            {
+                // A VHDL component with no entity in the workspace: its own declaration's ports.
+                candidates = context.Unit.Symbol.Definitions.Where(definition =>
+                    !definition.IsUnitLevel && string.Equals(definition.Container, reference.Qualifier, StringComparison.OrdinalIgnoreCase));
+            }
+
+            var comparison = context.Unit.IsVhdl || child?.IsVhdl == true ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var builder = ImmutableArray.CreateBuilder<Location>();
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Kind != wanted && !(wanted == DefinitionKind.Parameter && candidate.Kind == DefinitionKind.Type))
+                {
+                    continue;
+                }
+
+                if (reference.IsWildcard)
+                {
+                    // `.*` connects every port to the visible signal of the same name: the site refers to both.
+                    var local = context.ResolveName(candidate.Name);
+                    if (local is not null)
+                    {
+                        builder.Add(candidate.Location);
+                        builder.Add(local.Location);
+                    }
+                }
+                else if (string.Equals(candidate.Name, reference.Name, comparison))
+                {
+                    builder.Add(candidate.Location);
+                    break;
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private void Report(ReferenceSymbol reference, UnitContext context, HashSet<string> reportedPackages)
+        {
+            if (!reference.Reportable)
+            {
+                return;
+            }
+
+            switch (reference.Kind)
+            {
+                case ReferenceKind.Name when !context.MayComeFromElsewhere(reference.Name):
+                    file.Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedIdentifier, reference.Location, reference.Name));
+                    break;
+                case ReferenceKind.Package when !(context.Unit.IsVhdl && IsStandard(reference.Library, reference.Name, context)) && reportedPackages.Add(reference.Name):
+                    file.Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedPackage, reference.Location, reference.Library is null ? reference.Name : $"{reference.Library}.{reference.Name}"));
+                    break;
+                case ReferenceKind.PackageMember when reference.Qualifier is not null:
+                    {
+                        var package = context.FindPackage(reference.Qualifier, reference.Library);
+                        if (package is not null && package.Kind != DesignUnitKind.Class && !reference.Name.Equals("all", StringComparison.OrdinalIgnoreCase))
+                        {
+                            file.Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.UnresolvedPackageMember, reference.Location, reference.Qualifier, reference.Name));
+                        }
+
+                        break;
+                    }
+
+                default:
+                    break;
+            }
+        }
+
+        private static bool IsStandard(string? library, string package, UnitContext context) =>
+            VhdlPredefined.IsStandardLibrary(library) || (library is null && context.IsLibraryName(package));
+
+        private void NoteUse(string package, IndexedUnit unit)
+        {
+            if (!file.PackageUses.TryGetValue(package, out var list))
+            {
+                list = [];
+                file.PackageUses[package] = list;
+            }
+
+            if (!list.Contains(unit.Name))
+            {
+                list.Add(unit.Name);
+            }
+        }
+    }
+
     /// <summary>What a unit sees beyond its own file: its imports, its entity or package, the compilation unit.</summary>
     private sealed class UnitContext
     {
-        private readonly WorkspaceBindings _bindings;
+        private readonly FileBinder _binder;
         private readonly List<IndexedUnit> _companions = [];
         private readonly List<IndexedUnit> _wildcardPackages = [];
 
-        public UnitContext(WorkspaceBindings bindings, IndexedUnit unit, List<IndexedUnit> sameFile, IndexedUnit? fileUnit, bool missingInclude)
+        public UnitContext(FileBinder binder, IndexedUnit unit, List<IndexedUnit> sameFile, IndexedUnit? fileUnit, bool missingInclude)
         {
-            _bindings = bindings;
+            _binder = binder;
             Unit = unit;
             FileUnit = ReferenceEquals(fileUnit, unit) ? null : fileUnit;
             HidesUnknownNames = missingInclude;
-            var units = bindings._index.Units;
             if (unit.IsVhdl && unit.Symbol.Owner is { } owner && unit.Kind is DesignUnitKind.Architecture or DesignUnitKind.PackageBody or DesignUnitKind.Configuration)
             {
                 // The entity or package in the same file first: a name defined in several files (variants of one
                 // package for different tools) binds its body to the declaration beside it.
                 var companion = sameFile.LastOrDefault(candidate => candidate.Kind is DesignUnitKind.Entity or DesignUnitKind.Package
                         && candidate.Name.Equals(owner, StringComparison.OrdinalIgnoreCase))
-                    ?? units.FindVhdl(unit.Symbol.Library ?? "work", owner) ?? units.FindVhdlInAnyLibrary(owner);
+                    ?? binder.FindVhdl(unit.Symbol.Library ?? "work", owner) ?? binder.FindVhdlInAnyLibrary(owner);
                 if (companion is not null)
                 {
                     _companions.Add(companion);
@@ -418,7 +1009,7 @@ public sealed class WorkspaceBindings
                     _wildcardPackages.Add(package);
 
                     // A package defined in several files (variants for different tools): names of any variant are known.
-                    foreach (var variant in bindings._unitsByName.GetValueOrDefault(package.Name) ?? [])
+                    foreach (var variant in binder.UnitsNamed(package.Name))
                     {
                         if (!ReferenceEquals(variant, package) && variant.Kind == package.Kind && variant.IsVhdl == package.IsVhdl
                             && variant.Name.Equals(package.Name, unit.IsVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
@@ -473,13 +1064,13 @@ public sealed class WorkspaceBindings
         {
             foreach (var companion in _companions)
             {
-                if (_bindings.ExportsOf(companion.Symbol).TryGetValue(name, out var found))
+                if (_binder.TryGetExport(companion.Symbol, name, out var found))
                 {
                     return found;
                 }
             }
 
-            if (_bindings.ExportsOf(Unit.Symbol).TryGetValue(name, out var own))
+            if (_binder.TryGetExport(Unit.Symbol, name, out var own))
             {
                 return own;
             }
@@ -488,7 +1079,7 @@ public sealed class WorkspaceBindings
             foreach (var import in Imports)
             {
                 if (import.Item is null || FindPackage(import.Package, import.Library) is not { } package
-                    || !_bindings.ExportsOf(package.Symbol).TryGetValue(name, out var item))
+                    || !_binder.TryGetExport(package.Symbol, name, out var item))
                 {
                     continue;
                 }
@@ -503,7 +1094,7 @@ public sealed class WorkspaceBindings
 
             foreach (var package in _wildcardPackages)
             {
-                if (_bindings.ExportsOf(package.Symbol).TryGetValue(name, out var member))
+                if (_binder.TryGetExport(package.Symbol, name, out var member))
                 {
                     return member;
                 }
@@ -511,27 +1102,26 @@ public sealed class WorkspaceBindings
 
             if (Unit.IsVhdl)
             {
-                var vhdlUnit = _bindings._index.Units.FindVhdl(Unit.Symbol.Library ?? "work", name);
+                var vhdlUnit = _binder.FindVhdl(Unit.Symbol.Library ?? "work", name);
                 return vhdlUnit is null ? null : UnitDefinition(vhdlUnit);
             }
 
-            if (FileUnit is not null && _bindings.ExportsOf(FileUnit.Symbol).TryGetValue(name, out var compilationUnitName))
+            if (FileUnit is not null && _binder.TryGetExport(FileUnit.Symbol, name, out var compilationUnitName))
             {
                 return compilationUnitName;
             }
 
-            var global = _bindings._index.Units.FindVerilog(name);
+            var global = _binder.FindVerilog(name);
             if (global is not null)
             {
                 return UnitDefinition(global);
             }
 
-            return _bindings._compilationUnit.GetValueOrDefault(name);
+            return _binder.CompilationUnitName(name);
         }
 
         public IndexedUnit? FindPackage(string name, string? library)
         {
-            var units = _bindings._index.Units;
             if (!Unit.IsVhdl)
             {
                 if (name == "$unit")
@@ -539,25 +1129,24 @@ public sealed class WorkspaceBindings
                     return FileUnit ?? (Unit.Name == "$unit" ? Unit : null);
                 }
 
-                var found = units.FindVerilog(name);
+                var found = _binder.FindVerilog(name);
                 return found?.Kind is DesignUnitKind.Package or DesignUnitKind.Class or DesignUnitKind.Interface ? found : null;
             }
 
             var lib = library is null || library.Equals("work", StringComparison.OrdinalIgnoreCase) ? Unit.Symbol.Library ?? "work" : library;
-            var vhdl = units.FindVhdl(lib, name) ?? units.FindVhdlInAnyLibrary(name);
+            var vhdl = _binder.FindVhdl(lib, name) ?? _binder.FindVhdlInAnyLibrary(name);
             return vhdl?.Kind == DesignUnitKind.Package ? vhdl : null;
         }
 
         public IndexedUnit? FindUnit(string name, string? library)
         {
-            var units = _bindings._index.Units;
             if (!Unit.IsVhdl)
             {
-                return units.FindVerilog(name) ?? units.FindVhdlInAnyLibrary(name);
+                return _binder.FindVerilog(name) ?? _binder.FindVhdlInAnyLibrary(name);
             }
 
             var lib = library is null || library.Equals("work", StringComparison.OrdinalIgnoreCase) ? Unit.Symbol.Library ?? "work" : library;
-            return units.FindVhdl(lib, name) ?? units.FindVhdlInAnyLibrary(name) ?? units.FindVerilogIgnoringCase(name);
+            return _binder.FindVhdl(lib, name) ?? _binder.FindVhdlInAnyLibrary(name) ?? _binder.FindVerilogIgnoringCase(name);
         }
 
         /// <summary>`x.f` where the file could not bind `f`: through the prefix's type, or a prefix naming a package or unit.</summary>
@@ -576,14 +1165,14 @@ public sealed class WorkspaceBindings
             var prefixDefinition = ResolveName(prefix);
             if (prefixDefinition is null)
             {
-                var unit = Unit.IsVhdl ? FindPackage(prefix, null) : _bindings._index.Units.FindVerilog(prefix);
-                return unit is null ? null : _bindings.ExportsOf(unit.Symbol).GetValueOrDefault(reference.Name);
+                var unit = Unit.IsVhdl ? FindPackage(prefix, null) : _binder.FindVerilog(prefix);
+                return unit is null ? null : _binder.ExportOrDefault(unit.Symbol, reference.Name);
             }
 
-            if (prefixDefinition.Kind is DefinitionKind.Package or DefinitionKind.Unit && _bindings.DefinitionAt(prefixDefinition.Location) is { } owner
+            if (prefixDefinition.Kind is DefinitionKind.Package or DefinitionKind.Unit && _binder.DefinitionAt(prefixDefinition.Location) is { } owner
                 && owner.Unit.Symbol.NameLocation == prefixDefinition.Location)
             {
-                return _bindings.ExportsOf(owner.Unit.Symbol).GetValueOrDefault(reference.Name);
+                return _binder.ExportOrDefault(owner.Unit.Symbol, reference.Name);
             }
 
             return prefixDefinition.TypeName is { } prefixType ? MemberOfType(prefixType, reference.Name) : null;
@@ -596,7 +1185,7 @@ public sealed class WorkspaceBindings
             if (separator > 0)
             {
                 var package = FindPackage(typeName[..separator], null);
-                type = package is null ? null : _bindings.ExportsOf(package.Symbol).GetValueOrDefault(typeName[(separator + 2)..]);
+                type = package is null ? null : _binder.ExportOrDefault(package.Symbol, typeName[(separator + 2)..]);
             }
             else
             {
@@ -605,11 +1194,11 @@ public sealed class WorkspaceBindings
 
             if (type is null)
             {
-                var unit = Unit.IsVhdl ? null : _bindings._index.Units.FindVerilog(typeName);
-                return unit is null ? null : _bindings.ExportsOf(unit.Symbol).GetValueOrDefault(member);
+                var unit = Unit.IsVhdl ? null : _binder.FindVerilog(typeName);
+                return unit is null ? null : _binder.ExportOrDefault(unit.Symbol, member);
             }
 
-            var owner = _bindings.DefinitionAt(type.Location);
+            var owner = _binder.DefinitionAt(type.Location);
             if (owner is null)
             {
                 return null;
@@ -617,12 +1206,12 @@ public sealed class WorkspaceBindings
 
             if (owner.Unit.Symbol.NameLocation == type.Location)
             {
-                return _bindings.ExportsOf(owner.Unit.Symbol).GetValueOrDefault(member);
+                return _binder.ExportOrDefault(owner.Unit.Symbol, member);
             }
 
             var comparison = owner.Unit.IsVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            var memberOf = type.TypeName is { } aliased && type.Kind == DefinitionKind.Type && !owner.Unit.Symbol.Definitions.Any(field => field.MemberOf == type.Name) ? aliased : type.Name;
-            foreach (var definition in owner.Unit.Symbol.Definitions)
+            var memberOf = type.TypeName is { } aliased && type.Kind == DefinitionKind.Type && !_binder.HasFields(owner.Unit, type.Name) ? aliased : type.Name;
+            foreach (var definition in _binder.Fields(owner.Unit, memberOf))
             {
                 if (definition.Kind == DefinitionKind.Field && string.Equals(definition.MemberOf, memberOf, comparison) && string.Equals(definition.Name, member, comparison))
                 {
@@ -634,6 +1223,6 @@ public sealed class WorkspaceBindings
         }
 
         private DefinitionSymbol? UnitDefinition(IndexedUnit unit) =>
-            _bindings.DefinitionAt(unit.Symbol.NameLocation)?.Symbol;
+            _binder.DefinitionAt(unit.Symbol.NameLocation)?.Symbol;
     }
 }

@@ -101,6 +101,9 @@ public sealed class SignalFlow
     /// <summary>Where a query stands: the instance path (top first; empty in unit mode), its unit, and the signal.</summary>
     private sealed record Place(string Path, IndexedUnit Unit, ImmutableArray<HierarchyNode> Instances, string Signal)
     {
+        /// <summary>In unit mode, the instance statements the walk went down through from the unit it started in, outermost first.</summary>
+        public ImmutableArray<UnitFrame> Trail { get; init; } = [];
+
         public HierarchyNode? Instance => Instances.IsDefaultOrEmpty ? null : Instances[^1];
 
         public HierarchyNode? Parent => Instances.IsDefaultOrEmpty || Instances.Length < 2 ? null : Instances[^2];
@@ -148,6 +151,9 @@ public sealed class SignalFlow
         return steps.ToImmutable();
     }
 
+    /// <summary>An instance statement the unit-mode walk went down through: the unit holding it and the instance's name.</summary>
+    private sealed record UnitFrame(IndexedUnit Parent, InstanceSymbol Instance, string Name);
+
     /// <summary>The port connections a signal takes part in, as edges, with the place on the other side.</summary>
     private IEnumerable<(DataFlowEdge Edge, Place Reached)> CrossPorts(Place place, bool towardsDrivers)
     {
@@ -155,18 +161,25 @@ public sealed class SignalFlow
 
         // Up: an input port is driven (an output port is loaded) by what the parent connects to it.
         var port = PortsOf(place.Unit).FirstOrDefault(p => comparer.Equals(p.Name, place.Signal));
-        if (port is not null && place.Instance is not null && place.Parent is not null && BodyOf(place.Parent) is { } parentUnit
-            && (towardsDrivers ? port.Direction is PortDirection.In or PortDirection.InOut : port.Direction is PortDirection.Out or PortDirection.InOut or PortDirection.Buffer))
+        var upwards = port is not null
+            && (towardsDrivers ? port.Direction is PortDirection.In or PortDirection.InOut : port.Direction is PortDirection.Out or PortDirection.InOut or PortDirection.Buffer);
+        if (upwards && place.Instance is not null && place.Parent is not null && BodyOf(place.Parent) is { } parentUnit)
         {
             var instance = InstanceSymbolOf(parentUnit, place.Instance);
-            var connection = instance is null ? null : ConnectionFor(instance, port, PortsOf(place.Unit));
-            foreach (var signal in connection?.Signals ?? [])
+            var parent = new Place(place.Path, parentUnit, place.Instances.RemoveAt(place.Instances.Length - 1), place.Signal);
+            foreach (var crossing in CrossUp(place, port!, instance, place.Instance.Name, parent, towardsDrivers))
             {
-                var parentPath = place.Path[..Math.Max(0, place.Path.Length - place.Instance.Name.Length - 1)];
-                var edge = towardsDrivers
-                    ? new DataFlowEdge(signal.Name, port.Name, DataFlowEdgeKind.Data, connection!.Location) { Process = place.Instance.Name }
-                    : new DataFlowEdge(port.Name, signal.Name, DataFlowEdgeKind.Data, connection!.Location) { Process = place.Instance.Name };
-                yield return (edge, new Place(parentPath, parentUnit, place.Instances.RemoveAt(place.Instances.Length - 1), signal.Name));
+                yield return crossing;
+            }
+        }
+        else if (upwards && place.Instance is null && !place.Trail.IsDefaultOrEmpty)
+        {
+            // Unit mode: back out through the instance statement the walk came down by, to the nets of its unit.
+            var frame = place.Trail[^1];
+            var parent = new Place(place.Path, frame.Parent, [], place.Signal) { Trail = place.Trail.RemoveAt(place.Trail.Length - 1) };
+            foreach (var crossing in CrossUp(place, port!, frame.Instance, frame.Name, parent, towardsDrivers))
+            {
+                yield return crossing;
             }
         }
 
@@ -197,8 +210,23 @@ public sealed class SignalFlow
                 var edge = towardsDrivers
                     ? new DataFlowEdge($"{childName}.{childPort.Name}", place.Signal, DataFlowEdgeKind.Data, location) { Process = childName }
                     : new DataFlowEdge(place.Signal, $"{childName}.{childPort.Name}", DataFlowEdgeKind.Data, location) { Process = childName };
-                yield return (edge, new Place($"{place.Path}.{childName}", childUnit, childInstances, childPort.Name));
+                var trail = childInstances.IsDefaultOrEmpty ? place.Trail.Add(new UnitFrame(place.Unit, instance, childName)) : [];
+                yield return (edge, new Place($"{place.Path}.{childName}", childUnit, childInstances, childPort.Name) { Trail = trail });
             }
+        }
+    }
+
+    /// <summary>An input port driven (an output port loaded) by what the parent connects to it, reached at <paramref name="parent"/>'s unit.</summary>
+    private IEnumerable<(DataFlowEdge Edge, Place Reached)> CrossUp(Place place, PortSymbol port, InstanceSymbol? instance, string instanceName, Place parent, bool towardsDrivers)
+    {
+        var connection = instance is null ? null : ConnectionFor(instance, port, PortsOf(place.Unit));
+        foreach (var signal in connection?.Signals ?? [])
+        {
+            var parentPath = place.Path[..Math.Max(0, place.Path.Length - instanceName.Length - 1)];
+            var edge = towardsDrivers
+                ? new DataFlowEdge(signal.Name, port.Name, DataFlowEdgeKind.Data, connection!.Location) { Process = instanceName }
+                : new DataFlowEdge(port.Name, signal.Name, DataFlowEdgeKind.Data, connection!.Location) { Process = instanceName };
+            yield return (edge, parent with { Path = parentPath, Signal = signal.Name });
         }
     }
 

@@ -29,10 +29,24 @@ public sealed class UnitTable
     private readonly Dictionary<string, List<IndexedUnit>> _vhdlByLibraryAndName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _vhdlByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _architecturesByEntity = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ImmutableArray<IndexedUnit>> _byPath = new(StringComparer.Ordinal);
 
     internal UnitTable(ImmutableArray<IndexedUnit> units)
     {
         All = units;
+        for (var start = 0; start < units.Length;)
+        {
+            // A file's units are contiguous in analysis order.
+            var end = start + 1;
+            while (end < units.Length && units[end].Path == units[start].Path)
+            {
+                end++;
+            }
+
+            _byPath[units[start].Path] = units.Slice(start, end - start);
+            start = end;
+        }
+
         foreach (var unit in units)
         {
             if (!unit.IsVhdl)
@@ -79,6 +93,9 @@ public sealed class UnitTable
         ArgumentNullException.ThrowIfNull(entity);
         return _architecturesByEntity.TryGetValue($"{entity.Symbol.Library ?? "work"}.{entity.Name}", out var list) ? [.. list] : [];
     }
+
+    /// <summary>The units of one file, in source order.</summary>
+    public ImmutableArray<IndexedUnit> UnitsOf(string path) => _byPath.GetValueOrDefault(path, []);
 
     /// <summary>Names defined more than once in the same namespace, each with all its definitions.</summary>
     public IEnumerable<ImmutableArray<IndexedUnit>> Duplicates()

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Hdl.Design;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace.Binding;
+using Hdl.Workspace.Elaboration;
 using Hdl.Workspace.Parsing;
 
 namespace Hdl.Workspace.Index;
@@ -18,8 +20,21 @@ namespace Hdl.Workspace.Index;
 public sealed class WorkspaceIndex
 {
     private readonly Dictionary<string, IndexedFile> _filesByPath;
+    private readonly Lock _derivedLock = new();
     private UnitTable? _units;
     private WorkspaceBindings? _bindings;
+
+    /// <summary>
+    /// The latest earlier snapshot whose derived data was built when this one was made: the unit table and the
+    /// bindings start from it. Dropped once this snapshot has built its own, so snapshots do not hold each other in a chain.
+    /// </summary>
+    private WorkspaceIndex? _derivedBase;
+
+    private readonly Lock _elaborationLock = new();
+    private readonly Dictionary<string, InstanceHierarchy> _hierarchies = new(StringComparer.Ordinal);
+
+    /// <summary>The latest earlier snapshot that had elaborated when this one was made; dropped after this one elaborates.</summary>
+    private WorkspaceIndex? _elaborationBase;
 
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
     {
@@ -41,11 +56,83 @@ public sealed class WorkspaceIndex
     /// <summary>The files parsed and modelled to make this snapshot (all of them for a fresh build).</summary>
     public ImmutableArray<string> AnalysedPaths { get; }
 
-    /// <summary>Every design unit by name; built on first use and kept with the snapshot.</summary>
-    public UnitTable Units => _units ??= BuildUnitTable(Files);
+    /// <summary>Every design unit by name; built on first use and kept with the snapshot (a file that did not change keeps its unit objects).</summary>
+    public UnitTable Units
+    {
+        get
+        {
+            if (_units is { } units)
+            {
+                return units;
+            }
 
-    /// <summary>Every reference bound across files, with the reverse map for find-references; built on first use and kept with the snapshot.</summary>
-    public WorkspaceBindings Bindings => _bindings ??= WorkspaceBindings.Build(this, CancellationToken.None);
+            lock (_derivedLock)
+            {
+                return _units ??= BuildUnitTable(Files, _derivedBase?._units);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every reference bound across files, with the reverse map for find-references; built on first use and kept with
+    /// the snapshot. A snapshot made by <see cref="ApplyChanges"/> binds only what the changes can affect (<see cref="WorkspaceBindings.BoundPaths"/>).
+    /// </summary>
+    public WorkspaceBindings Bindings
+    {
+        get
+        {
+            if (_bindings is { } bindings)
+            {
+                return bindings;
+            }
+
+            _ = Units;
+            lock (_derivedLock)
+            {
+                if (_bindings is null)
+                {
+                    _bindings = WorkspaceBindings.Create(this, _derivedBase?._bindings, CancellationToken.None);
+                    _derivedBase = null;
+                }
+
+                return _bindings;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The instance hierarchy for these options, elaborated on first use and kept with the snapshot. A snapshot made
+    /// by <see cref="ApplyChanges"/> keeps the previous snapshot's hierarchy when no changed file changed what
+    /// elaboration reads (units, imports, parameters, ports, instances, generate blocks, constants).
+    /// </summary>
+    public InstanceHierarchy Elaborate(ElaborationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = string.Join('\n', (options.Tops.IsDefault ? [] : options.Tops).Prepend(options.MaxDepth.ToString(CultureInfo.InvariantCulture)));
+        lock (_elaborationLock)
+        {
+            if (_hierarchies.TryGetValue(key, out var made))
+            {
+                return made;
+            }
+
+            var previous = _elaborationBase;
+            InstanceHierarchy? previousHierarchy = null;
+            if (previous is not null)
+            {
+                lock (previous._elaborationLock)
+                {
+                    previousHierarchy = previous._hierarchies.GetValueOrDefault(key);
+                }
+            }
+
+            var hierarchy = (previousHierarchy is null ? null : HierarchyCarryOver.Carry(previous!, this, previousHierarchy, cancellationToken))
+                ?? HierarchyElaborator.Elaborate(this, options, cancellationToken);
+            _hierarchies[key] = hierarchy;
+            _elaborationBase = null;
+            return hierarchy;
+        }
+    }
 
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
@@ -86,7 +173,14 @@ public sealed class WorkspaceIndex
             .Where(path => reader.Read(path, cancellationToken).Failure != SourceReadFailure.NotFound)
             .Distinct(StringComparer.Ordinal);
         var paths = Files.Select(file => file.Path).Concat(added).ToArray();
-        return Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+        var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+        next._derivedBase = _bindings is not null ? this : _derivedBase;
+        lock (_elaborationLock)
+        {
+            next._elaborationBase = _hierarchies.Count > 0 ? this : _elaborationBase;
+        }
+
+        return next;
     }
 
     /// <summary>
@@ -275,13 +369,21 @@ public sealed class WorkspaceIndex
         }
     }
 
-    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files)
+    /// <summary>The units of every file; a file whose design model and order are those of <paramref name="previous"/> keeps its unit objects, so results tied to them carry over.</summary>
+    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files, UnitTable? previous)
     {
         var units = ImmutableArray.CreateBuilder<IndexedUnit>();
         foreach (var file in files)
         {
             if (file.Design is null)
             {
+                continue;
+            }
+
+            if (previous?.UnitsOf(file.Path) is { IsDefaultOrEmpty: false } kept
+                && ReferenceEquals(kept[0].Symbol, file.Design.Units[0]) && kept[0].Order == file.Order && kept.Length == file.Design.Units.Length)
+            {
+                units.AddRange(kept);
                 continue;
             }
 

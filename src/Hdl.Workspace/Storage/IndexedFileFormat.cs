@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Hdl.Design;
 using Hdl.Design.Model;
 using Hdl.Syntax;
@@ -16,18 +17,27 @@ namespace Hdl.Workspace.Storage;
 /// bench/index/results.md). JSON would repeat every path and property name in every location. Library types stay
 /// free of serialization attributes (STYLE §2): the format lives here, next to the database that holds it.
 /// When a model record gains a property, it is written here and <see cref="Version"/> goes up; the
-/// IndexedFileFormatTests shape test fails until both are done.
+/// IndexedFileFormatTests shape test fails until both are done. It also goes up when the model builders change
+/// what they record for the same text (3: body parameters of a unit with a parameter port list are local), since
+/// a stored model of an unchanged file would otherwise keep the old reading.
 /// </summary>
 public static class IndexedFileFormat
 {
     /// <summary>Part of the database's schema version: stored files in another format are re-analysed.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
-    public static byte[] Write(IndexedFile file)
+    public static byte[] Write(IndexedFile file) => Write(file, locations: null);
+
+    /// <summary>
+    /// With <paramref name="locations"/>, the bytes without the positions of locations (paths stay), which are added to
+    /// the list in the order they are met: two models that differ only by where things are (text inserted above them)
+    /// give the same bytes and lists that pair each old location with its new one.
+    /// </summary>
+    internal static byte[] Write(IndexedFile file, List<Location>? locations)
     {
         ArgumentNullException.ThrowIfNull(file);
         using var stream = new MemoryStream();
-        using (var writer = new Writer(stream))
+        using (var writer = new Writer(stream, locations))
         {
             writer.File(file);
         }
@@ -35,16 +45,15 @@ public static class IndexedFileFormat
         return stream.ToArray();
     }
 
-    /// <summary>Reads a file written by <see cref="Write"/>; throws <see cref="FormatException"/> on damaged bytes.</summary>
+    /// <summary>Reads a file written by <see cref="Write(IndexedFile)"/>; throws <see cref="FormatException"/> on damaged bytes.</summary>
     public static IndexedFile Read(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var reader = new Reader(stream);
+            var reader = new Reader(bytes);
             var file = reader.File();
-            if (stream.Position != stream.Length)
+            if (!reader.AtEnd)
             {
                 throw new FormatException("stored file has trailing bytes");
             }
@@ -61,7 +70,7 @@ public static class IndexedFileFormat
         }
     }
 
-    private sealed class Writer(Stream stream) : BinaryWriter(stream)
+    private sealed class Writer(Stream stream, List<Location>? locations) : BinaryWriter(stream)
     {
         private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
 
@@ -293,6 +302,12 @@ public static class IndexedFileFormat
         private void Location(Location location)
         {
             Text(location.Path);
+            if (locations is not null)
+            {
+                locations.Add(location);
+                return;
+            }
+
             Number(location.Span.Start);
             Number(location.Span.Length);
             Number(location.Start.Line);
@@ -348,9 +363,16 @@ public static class IndexedFileFormat
         private void Flags(bool first, bool second, bool third) => Write((byte)((first ? 1 : 0) | (second ? 2 : 0) | (third ? 4 : 0)));
     }
 
-    private sealed class Reader(Stream stream) : BinaryReader(stream)
+    /// <summary>
+    /// Reads what <see cref="Writer"/> wrote (BinaryWriter's encodings: 7-bit numbers, length-prefixed UTF-8 strings)
+    /// straight from the byte array: a warm start decodes millions of numbers, and a stream call per byte was most of it.
+    /// </summary>
+    private sealed class Reader(byte[] bytes)
     {
         private readonly List<string> _strings = [];
+        private int _position;
+
+        public bool AtEnd => _position == bytes.Length;
 
         public IndexedFile File()
         {
@@ -538,7 +560,7 @@ public static class IndexedFileFormat
             }
 
             // A damaged count must not allocate gigabytes: every item takes at least one byte.
-            if (count < 0 || count > BaseStream.Length - BaseStream.Position)
+            if (count < 0 || count > bytes.Length - _position)
             {
                 throw new FormatException("stored array length is damaged");
             }
@@ -579,8 +601,104 @@ public static class IndexedFileFormat
 
         private int Number() => Read7BitEncodedInt();
 
+        private byte ReadByte()
+        {
+            if ((uint)_position >= (uint)bytes.Length)
+            {
+                throw new EndOfStreamException();
+            }
+
+            return bytes[_position++];
+        }
+
+        private bool ReadBoolean() => ReadByte() != 0;
+
+        private int Read7BitEncodedInt()
+        {
+            uint result = 0;
+            for (var shift = 0; shift < 28; shift += 7)
+            {
+                var part = ReadByte();
+                result |= (uint)(part & 0x7F) << shift;
+                if (part <= 0x7F)
+                {
+                    return (int)result;
+                }
+            }
+
+            var last = ReadByte();
+            if (last > 0b1111)
+            {
+                throw new FormatException("stored number is too long");
+            }
+
+            return (int)(result | ((uint)last << 28));
+        }
+
+        private long Read7BitEncodedInt64()
+        {
+            ulong result = 0;
+            for (var shift = 0; shift < 63; shift += 7)
+            {
+                var part = ReadByte();
+                result |= (ulong)(part & 0x7F) << shift;
+                if (part <= 0x7F)
+                {
+                    return (long)result;
+                }
+            }
+
+            var last = ReadByte();
+            if (last > 1)
+            {
+                throw new FormatException("stored number is too long");
+            }
+
+            return (long)(result | ((ulong)last << 63));
+        }
+
+        private string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            if (length < 0 || length > bytes.Length - _position)
+            {
+                throw new EndOfStreamException();
+            }
+
+            var text = Encoding.UTF8.GetString(bytes, _position, length);
+            _position += length;
+            return text;
+        }
+
         private static T Enum<T>(byte value)
             where T : struct, Enum =>
-            System.Enum.IsDefined(typeof(T), (int)value) ? (T)(object)(int)value : throw new FormatException($"stored {typeof(T).Name} {value} is unknown");
+            EnumValues<T>.Defined[value] ? EnumValues<T>.Values[value] : throw new FormatException($"stored {typeof(T).Name} {value} is unknown");
+    }
+
+    /// <summary>The values of an enumeration that fit in the byte it is stored as, looked up without boxing.</summary>
+    private static class EnumValues<T>
+        where T : struct, Enum
+    {
+        public static readonly ImmutableArray<bool> Defined;
+
+        public static readonly ImmutableArray<T> Values;
+
+        static EnumValues()
+        {
+            var defined = new bool[256];
+            var values = new T[256];
+            foreach (var value in System.Enum.GetValues<T>())
+            {
+                var number = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (number is >= 0 and < 256)
+                {
+                    defined[number] = true;
+                    values[number] = value;
+                }
+            }
+
+            Defined = [.. defined];
+            Values = [.. values];
+        }
     }
 }

@@ -20,8 +20,8 @@ public class EndToEndTests(ServerProcessFixture server)
         var advertised = capabilities.Where(pair => pair.Value is not null).Select(pair => pair.Key).Order();
         Assert.Equal(
             [
-                "codeActionProvider", "declarationProvider", "definitionProvider", "documentHighlightProvider", "documentLinkProvider", "documentSymbolProvider", "experimental",
-                "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "referencesProvider", "renameProvider", "semanticTokensProvider", "textDocumentSync",
+                "codeActionProvider", "completionProvider", "declarationProvider", "definitionProvider", "documentHighlightProvider", "documentLinkProvider", "documentSymbolProvider", "experimental",
+                "foldingRangeProvider", "hoverProvider", "inlayHintProvider", "positionEncoding", "referencesProvider", "renameProvider", "semanticTokensProvider", "signatureHelpProvider", "textDocumentSync",
                 "workspace", "workspaceSymbolProvider",
             ],
             advertised);

@@ -66,9 +66,26 @@ public class SignalFlowTests
             """, "top.mid", depth: 3, """
             1 top: u_a.q -> mid (port u_a)
             2 top.u_a: d -> q in always_ff
+            3 top.u_a: din -> d (port u_a)
             """);
-        // FIXME: in unit mode the walk does not climb back out of a child it entered; the right third step is
-        // `3 top.u_a: din -> d (port u_a)`, as the instance-path query `board.u_top.mid` gives.
+    }
+
+    [Fact]
+    public void A_unit_reference_climbs_back_out_of_a_child_to_the_units_nets()
+    {
+        // top is not a top here (board instantiates it), so `top.din` is a unit reference: the loads walk goes down
+        // into u_a and back up through u_a's output to top's mid, as the instance path `board.u_top.din` does.
+        CheckLoads(TwoLevels + """
+
+            //- /rtl/board.sv
+            module board(input logic clk, input logic [7:0] din, output logic [7:0] dout);
+              top u_top (.*);
+            endmodule
+            """, "top.din", depth: 3, """
+            1 top: din -> u_a.d (port u_a)
+            2 top.u_a: d -> q in always_ff
+            3 top.u_a: q -> mid (port u_a)
+            """);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal sealed class HierarchyHandler : RequestHandler<HierarchyParams, Immutab
     {
         var hierarchy = string.IsNullOrEmpty(request.Top)
             ? context.State.Hierarchy
-            : HierarchyElaborator.Elaborate(context.Index, ElaborationOptions.Default with { Tops = [request.Top] }, cancellationToken);
+            : context.Index.Elaborate(ElaborationOptions.Default with { Tops = [request.Top] }, cancellationToken);
         return [.. hierarchy.Tops.Select(node => Convert(node, context))];
     }
 

@@ -1,0 +1,76 @@
+using Hdl.Design;
+using Hdl.Design.Model;
+using Hdl.Syntax.Text;
+using Hdl.Workspace.Index;
+using Hdl.Workspace.Parsing;
+using Hdl.Workspace.Storage;
+
+namespace Hdl.Workspace.Elaboration;
+
+/// <summary>
+/// What elaboration reads of a file's design model, as bytes: units with their kind, name, library, owner, name
+/// location, imports, parameters, ports, instances, generate blocks and unit-level constants, with the positions of
+/// locations left out and listed apart. Two versions of a file with equal signatures elaborate alike except for the
+/// positions, which the lists pair, so a body edit keeps the hierarchy. The bytes are the stored index format of the
+/// model with everything else removed, so a property added to the model and written by the format is compared here too.
+/// </summary>
+internal static class ElaborationSignature
+{
+    public static byte[] Of(IndexedFile? file, List<Location> locations)
+    {
+        if (file?.Design is not { } design)
+        {
+            return [];
+        }
+
+        var units = design.Units.Select(unit => unit with
+        {
+            Extent = default,
+            Documentation = null,
+            Declarations = [.. unit.Declarations
+                .Where(declaration => declaration.Kind == DeclarationKind.Constant && declaration.Scope is null)
+                .Select(declaration => declaration with { Location = default, Documentation = null })],
+            Processes = [],
+            ContinuousAssignments = [],
+            Subprograms = [],
+            References = [],
+            Definitions = [],
+        });
+        var stripped = new DesignFile(design.Path, design.Language, [.. units], []);
+        return IndexedFileFormat.Write(new IndexedFile(file.Path, file.Language, FileParseOutcome.Parsed, string.Empty, 0, [], stripped, null), locations);
+    }
+
+    /// <summary>
+    /// True when the two versions elaborate alike; <paramref name="moved"/> gets each location of the old version that
+    /// is elsewhere in the new one. False also when one old location would move to two places.
+    /// </summary>
+    public static bool Same(IndexedFile? before, IndexedFile? after, Dictionary<Location, Location> moved)
+    {
+        if (ReferenceEquals(before?.Design, after?.Design))
+        {
+            return true;
+        }
+
+        var oldLocations = new List<Location>();
+        var newLocations = new List<Location>();
+        if (!Of(before, oldLocations).AsSpan().SequenceEqual(Of(after, newLocations)) || oldLocations.Count != newLocations.Count)
+        {
+            return false;
+        }
+
+        for (var at = 0; at < oldLocations.Count; at++)
+        {
+            if (oldLocations[at] == newLocations[at])
+            {
+                continue;
+            }
+
+            if (moved.TryGetValue(oldLocations[at], out var already) ? already != newLocations[at] : !moved.TryAdd(oldLocations[at], newLocations[at]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using Hdl.Workspace.Elaboration;
+using Hdl.Workspace.Tests.Index;
+
+namespace Hdl.Workspace.Tests.Elaboration;
+
+/// <summary>
+/// The hierarchy of a snapshot made by ApplyChanges: kept from the previous snapshot when no changed file changed
+/// what elaboration reads, elaborated again otherwise; either way equal to elaborating the new snapshot afresh, with
+/// its nodes pointing at the new snapshot's units.
+/// </summary>
+public sealed class HierarchyCarryOverTests
+{
+    private const string Design = """
+        //- /rtl/pkg.sv
+        package cfg_pkg; parameter int Depth = 4; endpackage
+        //- /rtl/leaf.sv
+        module leaf #(parameter int W = 1) (input logic [W-1:0] d, output logic [W-1:0] q);
+          assign q = d;
+        endmodule
+        //- /rtl/top.sv
+        module top;
+          import cfg_pkg::*;
+          logic [Depth-1:0] a, b;
+          leaf #(.W(Depth)) u_leaf (.d(a), .q(b));
+          assign a = '0;
+        endmodule
+        """;
+
+    [Fact]
+    public void A_body_edit_after_the_instances_keeps_the_hierarchy_with_the_new_units()
+    {
+        CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/top.sv", "assign a = '0;", "assign a = '1;"), kept: true, """
+            top
+              u_leaf : leaf #(W=4)
+            """);
+    }
+
+    [Fact]
+    public void Lines_added_above_the_instances_keep_the_hierarchy_and_move_the_sites_and_diagnostics()
+    {
+        const string Fixture = """
+            //- /rtl/leaf.sv
+            module leaf(input logic d, output logic q); assign q = d; endmodule
+            //- /rtl/top.sv
+            module top;
+              logic a, b;
+              leaf u_leaf (.d(a), .q(b), .nope(a));
+            endmodule
+            """;
+        CheckCarryOver(Fixture, workspace => Replace(workspace, "/rtl/top.sv", "  logic a, b;", "  // a comment\n  logic a;\n  logic b;"), kept: true, """
+            top
+              u_leaf : leaf
+            """);
+    }
+
+    [Fact]
+    public void A_body_edit_in_a_leaf_keeps_the_hierarchy()
+    {
+        CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/leaf.sv", "assign q = d;", "assign q = ~d;"), kept: true, """
+            top
+              u_leaf : leaf #(W=4)
+            """);
+    }
+
+    [Fact]
+    public void Changing_a_package_constant_elaborates_again()
+    {
+        CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/pkg.sv", "Depth = 4", "Depth = 8"), kept: false, """
+            top
+              u_leaf : leaf #(W=8)
+            """);
+    }
+
+    [Fact]
+    public void Adding_an_instance_elaborates_again()
+    {
+        CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/top.sv", "assign a = '0;", "leaf u_more (.d(a[0]), .q());\n  assign a = '0;"), kept: false, """
+            top
+              u_leaf : leaf #(W=4)
+              u_more : leaf #(W=1)
+            """);
+    }
+
+    [Fact]
+    public void A_new_file_with_a_module_elaborates_again()
+    {
+        CheckCarryOver(Design, workspace =>
+        {
+            workspace.Write("/tb/tb.sv", "module tb; top dut (); endmodule\n");
+            return ["/tb/tb.sv"];
+        }, kept: false, """
+            tb
+              dut : top
+                u_leaf : leaf #(W=4)
+            """);
+    }
+
+    private static void CheckCarryOver(string fixture, Func<MemoryWorkspace, string[]> edit, bool kept, string expected)
+    {
+        var workspace = new MemoryWorkspace(fixture);
+        var index = workspace.BuildIndex();
+        var before = index.Elaborate(ElaborationOptions.Default, CancellationToken.None);
+        var next = index.ApplyChanges(edit(workspace), workspace, workspace, CancellationToken.None);
+        var after = next.Elaborate(ElaborationOptions.Default, CancellationToken.None);
+        var fresh = HierarchyElaborator.Elaborate(next, ElaborationOptions.Default, CancellationToken.None);
+
+        Assert.Equal(expected.ReplaceLineEndings("\n").TrimEnd(), HierarchyDump.Render(after).ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal(HierarchyDump.Render(fresh), HierarchyDump.Render(after));
+        Assert.Equal(string.Join('\n', Nodes(fresh.Tops).Select(node => $"{node.Name} {node.Location}")), string.Join('\n', Nodes(after.Tops).Select(node => $"{node.Name} {node.Location}")));
+        Assert.Equal(string.Join('\n', fresh.Diagnostics), string.Join('\n', after.Diagnostics));
+        Assert.Equal(kept, HierarchyCarryOver.Carry(index, next, before, CancellationToken.None) is not null);
+        Assert.Same(after, next.Elaborate(ElaborationOptions.Default, CancellationToken.None));
+        foreach (var node in Nodes(after.Tops))
+        {
+            Assert.True(node.Unit is null || next.Units.All.Contains(node.Unit), $"{node.Name} points at a unit of an older snapshot");
+        }
+    }
+
+    private static IEnumerable<HierarchyNode> Nodes(IEnumerable<HierarchyNode> nodes) =>
+        nodes.SelectMany(node => Nodes(node.Children).Prepend(node));
+
+    private static string[] Replace(MemoryWorkspace workspace, string path, string oldText, string newText)
+    {
+        var text = workspace.Read(path, CancellationToken.None).Text!.Text;
+        Assert.Contains(oldText, text, StringComparison.Ordinal);
+        workspace.Write(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+        return [path];
+    }
+}
