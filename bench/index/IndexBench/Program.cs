@@ -55,6 +55,9 @@ Report("bindings (full)", clock.Elapsed, $"{fullBindings.Counts.Bound} bound, {f
 clock.Restart();
 var fullHierarchy = warm.Index.Elaborate(ElaborationOptions.Default, cancellationToken);
 Report("elaboration (full)", clock.Elapsed, $"{fullHierarchy.InstanceCount} instances");
+clock.Restart();
+var fullGraph = RepositoryGraph.Build(warm.Index, cancellationToken);
+Report("repository graph", clock.Elapsed, $"{fullGraph.NodeCount} nodes, {fullGraph.EdgeCount} edges");
 
 // One-file edits: every file is served from disk with a comment line inserted in the middle of the edited one (so
 // the definitions after it move), as an editor buffer would be; ApplyChanges re-analyses it (and what includes it),
