@@ -85,8 +85,7 @@ for (var edit = 0; edit < editCount && edit * step < sources.Length; edit++)
     var elaborationTime = clock.Elapsed.TotalMilliseconds;
     elaborationTimes.Add(elaborationTime);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"edit {edit + 1,2}: {elapsed,8:0.0} ms  analysed {snapshot.AnalysedPaths.Length}  bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound)  hierarchy {elaborationTime,7:0.0} ms ({(ReferenceEquals(hierarchy, fullHierarchy) ? "kept" : "made")})  {path}"));
-    fullHierarchy = hierarchy;
+        $"edit {edit + 1,2}: {elapsed,8:0.0} ms  analysed {snapshot.AnalysedPaths.Length}  bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound)  hierarchy {elaborationTime,7:0.0} ms ({hierarchy.InstanceCount} instances)  {path}"));
 }
 
 bindingTimes.Sort();
