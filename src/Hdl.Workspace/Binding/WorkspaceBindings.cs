@@ -667,6 +667,8 @@ public sealed class WorkspaceBindings
                 list.Sort((left, right) => left.Location.Span.Start.CompareTo(right.Location.Span.Start));
             }
 
+            // Kept for the life of the snapshot's successors, one set per file: no spare capacity.
+            _dependencies.TrimExcess();
             file.Dependencies = _dependencies;
         }
 

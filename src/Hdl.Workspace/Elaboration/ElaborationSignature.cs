@@ -27,6 +27,9 @@ internal static class ElaborationSignature
         {
             Extent = default,
             Documentation = null,
+
+            // A comment typed above a port becomes its documentation, which elaboration does not read.
+            Ports = [.. unit.Ports.Select(port => port with { Documentation = null })],
             Declarations = [.. unit.Declarations
                 .Where(declaration => declaration.Kind == DeclarationKind.Constant && declaration.Scope is null)
                 .Select(declaration => declaration with { Location = default, Documentation = null })],

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Hdl.Design.Model;
 using Hdl.Workspace.Elaboration;
 using Hdl.Workspace.Index;
@@ -12,7 +13,17 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
 {
     private readonly BidirectionalGraph<GraphNode, RepositoryEdge> _graph = new(allowParallelEdges: false);
     private readonly Dictionary<string, GraphNode> _nodesById = new(StringComparer.Ordinal);
-    private readonly HashSet<(string, string, GraphEdgeKind)> _edges = [];
+
+    // Nodes are unique by id, so an edge is identified by its end nodes' identities (no string hashing per edge).
+    private readonly HashSet<(GraphNode, GraphNode, GraphEdgeKind)> _edges = new(new EdgeKeyComparer());
+
+    // Ports and signals by unit id and name, so looking a name up allocates no id string.
+    private readonly Dictionary<(string UnitId, string Name), GraphNode> _ports = [];
+    private readonly Dictionary<(string UnitId, string Name), GraphNode> _signals = [];
+    private readonly Dictionary<IndexedUnit, string> _unitIds = new(ReferenceEqualityComparer.Instance);
+
+    // Instances are bound as elaboration binds them; one run serves every instance (binding reads the unit table only).
+    private readonly ElaborationRun _binder = new(index.Units, ElaborationOptions.Default, cancellationToken);
 
     public RepositoryGraph Build()
     {
@@ -35,12 +46,32 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
         return RepositoryGraph.FromBuilder(_graph, _nodesById);
     }
 
-    private static string UnitId(IndexedUnit unit) => unit.Kind switch
+    private string UnitId(IndexedUnit unit)
     {
-        DesignUnitKind.Architecture => $"unit:{unit.Symbol.Library ?? "work"}.{unit.Symbol.Owner}({unit.Name})",
-        DesignUnitKind.PackageBody => $"unit:{unit.Symbol.Library ?? "work"}.{unit.Name}(body)",
-        _ => $"unit:{unit.QualifiedName}",
-    };
+        if (!_unitIds.TryGetValue(unit, out var id))
+        {
+            id = unit.Kind switch
+            {
+                DesignUnitKind.Architecture => $"unit:{unit.Symbol.Library ?? "work"}.{unit.Symbol.Owner}({unit.Name})",
+                DesignUnitKind.PackageBody => $"unit:{unit.Symbol.Library ?? "work"}.{unit.Name}(body)",
+                _ => $"unit:{unit.QualifiedName}",
+            };
+            _unitIds[unit] = id;
+        }
+
+        return id;
+    }
+
+    private GraphNode PortNode(string unitId, string name, Hdl.Syntax.Text.Location location)
+    {
+        if (!_ports.TryGetValue((unitId, name), out var node))
+        {
+            node = Node(GraphNodeKind.Port, $"port:{unitId}/{name}", name, location);
+            _ports[(unitId, name)] = node;
+        }
+
+        return node;
+    }
 
     private GraphNode UnitNode(IndexedUnit unit) =>
         Node(unit.Kind is DesignUnitKind.Package or DesignUnitKind.PackageBody ? GraphNodeKind.Package : GraphNodeKind.Unit, UnitId(unit), unit.Name, unit.Symbol.NameLocation);
@@ -59,7 +90,7 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
 
         foreach (var port in symbol.Ports)
         {
-            Edge(unitNode, Node(GraphNodeKind.Port, $"port:{unitId}/{port.Name}", port.Name, port.Location), GraphEdgeKind.Contains);
+            Edge(unitNode, PortNode(unitId, port.Name, port.Location), GraphEdgeKind.Contains);
         }
 
         foreach (var declaration in symbol.Declarations)
@@ -67,7 +98,13 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
             if (declaration.Kind is DeclarationKind.Net or DeclarationKind.Variable or DeclarationKind.Signal or DeclarationKind.SharedVariable)
             {
                 var name = declaration.Scope is null ? declaration.Name : $"{declaration.Scope}.{declaration.Name}";
-                Edge(unitNode, Node(GraphNodeKind.Signal, $"signal:{unitId}/{name}", name, declaration.Location), GraphEdgeKind.Contains);
+                if (!_signals.TryGetValue((unitId, name), out var signal))
+                {
+                    signal = Node(GraphNodeKind.Signal, $"signal:{unitId}/{name}", name, declaration.Location);
+                    _signals[(unitId, name)] = signal;
+                }
+
+                Edge(unitNode, signal, GraphEdgeKind.Contains);
             }
         }
 
@@ -127,7 +164,7 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
         var name = instance.Scope is null ? instance.InstanceName : $"{instance.Scope}.{instance.InstanceName}";
         var instanceNode = Node(GraphNodeKind.Instance, $"instance:{UnitId(unit)}/{name}", name, instance.Location);
         Edge(unitNode, instanceNode, GraphEdgeKind.Contains);
-        var binding = HierarchyElaborator.Bind(index.Units, instance, unit);
+        var binding = _binder.Bind(instance, unit);
         if (binding.Unit is null)
         {
             return;
@@ -146,7 +183,7 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
                 continue;
             }
 
-            var portNode = Node(GraphNodeKind.Port, $"port:{UnitId(child)}/{port.Name}", port.Name, port.Location);
+            var portNode = PortNode(UnitId(child), port.Name, port.Location);
 
             // `.name` connects the signal of the same name; otherwise the signals the actual expression uses.
             var signals = connection.IsImplicit ? [port.Name] : connection.Signals.Select(use => use.Name);
@@ -164,7 +201,7 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
     private GraphNode? SignalOrPort(IndexedUnit unit, string name)
     {
         var unitId = UnitId(unit);
-        if (_nodesById.TryGetValue($"port:{unitId}/{name}", out var port) || _nodesById.TryGetValue($"signal:{unitId}/{name}", out port))
+        if (_ports.TryGetValue((unitId, name), out var port) || _signals.TryGetValue((unitId, name), out port))
         {
             return port;
         }
@@ -176,7 +213,7 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
             {
                 if (string.Equals(ownerPort.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Node(GraphNodeKind.Port, $"port:{UnitId(owner)}/{ownerPort.Name}", ownerPort.Name, ownerPort.Location);
+                    return PortNode(UnitId(owner), ownerPort.Name, ownerPort.Location);
                 }
             }
         }
@@ -184,9 +221,9 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
         // VHDL names are case-insensitive: look again ignoring case among the unit's own ports and signals.
         if (unit.IsVhdl)
         {
-            foreach (var candidate in unit.Symbol.Ports.Select(item => ("port", item.Name)).Concat(unit.Symbol.Declarations.Select(item => ("signal", item.Name))))
+            foreach (var candidate in unit.Symbol.Ports.Select(item => (_ports, item.Name)).Concat(unit.Symbol.Declarations.Select(item => (_signals, item.Name))))
             {
-                if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase) && _nodesById.TryGetValue($"{candidate.Item1}:{unitId}/{candidate.Name}", out var found))
+                if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase) && candidate.Item1.TryGetValue((unitId, candidate.Name), out var found))
                 {
                     return found;
                 }
@@ -268,9 +305,18 @@ internal sealed class RepositoryGraphBuilder(WorkspaceIndex index, CancellationT
 
     private void Edge(GraphNode source, GraphNode target, GraphEdgeKind kind)
     {
-        if (_edges.Add((source.Id, target.Id, kind)))
+        if (_edges.Add((source, target, kind)))
         {
             _graph.AddEdge(new RepositoryEdge(source, target, kind));
         }
+    }
+
+    private sealed class EdgeKeyComparer : IEqualityComparer<(GraphNode Source, GraphNode Target, GraphEdgeKind Kind)>
+    {
+        public bool Equals((GraphNode Source, GraphNode Target, GraphEdgeKind Kind) x, (GraphNode Source, GraphNode Target, GraphEdgeKind Kind) y) =>
+            ReferenceEquals(x.Source, y.Source) && ReferenceEquals(x.Target, y.Target) && x.Kind == y.Kind;
+
+        public int GetHashCode((GraphNode Source, GraphNode Target, GraphEdgeKind Kind) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Source), RuntimeHelpers.GetHashCode(obj.Target), obj.Kind);
     }
 }

@@ -63,6 +63,16 @@ public sealed class HierarchyCarryOverTests
     }
 
     [Fact]
+    public void A_comment_typed_above_a_port_keeps_the_hierarchy()
+    {
+        // The comment becomes the port's documentation in the model; elaboration does not read it.
+        CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/leaf.sv", "output logic [W-1:0] q", "\n  // the result\n  output logic [W-1:0] q"), kept: true, """
+            top
+              u_leaf : leaf #(W=4)
+            """);
+    }
+
+    [Fact]
     public void Changing_a_package_constant_elaborates_again()
     {
         CheckCarryOver(Design, workspace => Replace(workspace, "/rtl/pkg.sv", "Depth = 4", "Depth = 8"), kept: false, """
