@@ -55,6 +55,13 @@ public sealed record FusionOptions
     /// <summary>Nodes at most in the neighbourhood (a unit with thousands of signals stops growing it).</summary>
     public int MaxGraphNodes { get; init; } = 2000;
 
+    /// <summary>
+    /// Edges read per chunk and direction when expanding the neighbourhood. Hub units of a large repository have
+    /// thousands of members; reading them all was the slow tail of graph search on OpenTitan (p99 509 ms), and a
+    /// sample ranks as well because members the query matched are always read (bench/retrieval/results.md).
+    /// </summary>
+    public int MaxEdgesPerNode { get; init; } = 64;
+
     /// <summary>How strongly each kind of edge carries relevance along it.</summary>
     public ImmutableDictionary<ChunkEdgeKind, double> EdgeWeights { get; init; } = new Dictionary<ChunkEdgeKind, double>
     {
