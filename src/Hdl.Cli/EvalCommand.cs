@@ -94,6 +94,7 @@ internal static class EvalCommand
                 "vector" => fusion with { VectorWeight = value },
                 "graph" => fusion with { GraphWeight = value },
                 "k" => fusion with { RrfK = value },
+                "scores" => fusion with { Method = value > 0 ? FusionMethod.Scores : FusionMethod.ReciprocalRank },
                 "seeds" => fusion with { GraphSeeds = (int)value },
                 "restart" => fusion with { Restart = value },
                 "hops" => fusion with { GraphHops = (int)value },

@@ -56,6 +56,7 @@ public sealed class RetrievalSearcher(
         }
 
         var lists = new List<(IReadOnlyList<string>, double)>();
+        var scoredLists = new List<(IReadOnlyList<(string, double)>, double)>();
         var sources = new Dictionary<string, List<SearchSource>>(StringComparer.Ordinal);
         void AddList(ImmutableArray<(string Id, double Score)> list, SearchMode retriever, double weight, bool fused)
         {
@@ -72,6 +73,7 @@ public sealed class RetrievalSearcher(
             if (fused)
             {
                 lists.Add(([.. list.Select(item => item.Id)], weight));
+                scoredLists.Add((list, weight));
             }
         }
 
@@ -79,7 +81,7 @@ public sealed class RetrievalSearcher(
         AddList(vector, SearchMode.Vector, fusion.VectorWeight, options.Mode is SearchMode.Vector or SearchMode.Hybrid);
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
-        var fused = RankFusion.Fuse(lists, fusion.RrfK).Take(options.Top).ToList();
+        var fused = (fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK)).Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
         var fields = store.FieldsOf(chunks.Values.Select(chunk => chunk.RowId));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
