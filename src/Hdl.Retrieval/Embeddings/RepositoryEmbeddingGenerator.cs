@@ -29,7 +29,7 @@ public sealed record RepositoryEmbeddingOptions
 /// is the weighted sum of the parts' cosines. Until a model is trained or loaded the latent part is zero, and
 /// <see cref="IsTrained"/> tells the indexer to train it.
 /// </summary>
-public sealed class RepositoryEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
 {
     /// <summary>Name of the latent model in the index.</summary>
     public const string ModelName = "latent";
@@ -44,15 +44,15 @@ public sealed class RepositoryEmbeddingGenerator : IEmbeddingGenerator<string, E
         _analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _hashed = new HashedEmbeddingGenerator(analyzer, options.Hashed);
-        Metadata = new EmbeddingGeneratorMetadata(HashedEmbeddingGenerator.ProviderName, null, ModelId, Dimensions);
+        Metadata = new EmbeddingGeneratorMetadata(ProviderName, null, ModelId, Dimensions);
     }
 
     /// <summary>The recipe (hashed features, latent model settings, mix); the trained weights live in the index next to the vectors they made.</summary>
-    public string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}");
+    public override string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}");
 
     public int Dimensions => _options.Hashed.Dimensions + _options.Latent.Dimensions;
 
-    public EmbeddingGeneratorMetadata Metadata { get; }
+    public override EmbeddingGeneratorMetadata Metadata { get; }
 
     public bool IsTrained => _model is not null;
 
@@ -71,20 +71,7 @@ public sealed class RepositoryEmbeddingGenerator : IEmbeddingGenerator<string, E
     /// <summary>Uses a model trained before (read from the index).</summary>
     public void Use(LatentSemanticModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (var value in values)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId });
-        }
-
-        return Task.FromResult(result);
-    }
-
-    public float[] Embed(string text)
+    public override float[] Embed(string text)
     {
         var vector = new float[Dimensions];
         var hashedPart = vector.AsSpan(0, _options.Hashed.Dimensions);
@@ -106,17 +93,6 @@ public sealed class RepositoryEmbeddingGenerator : IEmbeddingGenerator<string, E
 
         return vector;
     }
-
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    public void Dispose() => _hashed.Dispose();
 
     private List<string> Terms(string text)
     {
