@@ -39,7 +39,7 @@ internal static class EvalCommand
         search.Options.Add(misses);
         search.Options.Add(json);
         search.Options.Add(fusion);
-        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1.", HelpName = "SETTINGS" };
+        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5 (latent=0: hashed features only).", HelpName = "SETTINGS" };
         search.Options.Add(builtin);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(queries)!,
@@ -57,8 +57,17 @@ internal static class EvalCommand
     private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, string? fusionText, string? builtinText, CancellationToken cancellationToken)
     {
         var embedding = Hdl.Retrieval.Embeddings.HashedEmbeddingOptions.Default;
+        var learned = RetrievalBackendOptions.Default.Learned;
         foreach (var (name, value) in Settings(builtinText))
         {
+            learned = name switch
+            {
+                "latent" when value <= 0 => null,
+                "latent" => (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default) with { Latent = (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default).Latent with { Dimensions = (int)value } },
+                "share" when learned is not null => learned with { LatentShare = (float)value },
+                "maxshare" when learned is not null => learned with { Latent = learned.Latent with { MaxDocumentShare = value } },
+                _ => learned,
+            };
             embedding = name switch
             {
                 "dims" => embedding with { Dimensions = (int)value },
@@ -85,6 +94,7 @@ internal static class EvalCommand
                 "vector" => fusion with { VectorWeight = value },
                 "graph" => fusion with { GraphWeight = value },
                 "k" => fusion with { RrfK = value },
+                "scores" => fusion with { Method = value > 0 ? FusionMethod.Scores : FusionMethod.ReciprocalRank },
                 "seeds" => fusion with { GraphSeeds = (int)value },
                 "restart" => fusion with { Restart = value },
                 "hops" => fusion with { GraphHops = (int)value },
@@ -136,7 +146,7 @@ internal static class EvalCommand
             }
 
             var request = new WorkspaceRequest([root], [], [], [], [], LanguageVersion.Vhdl2008, Path.Combine(indexDirectory, group.Key), NoPersistedIndex: false);
-            var (session, openProblems) = await RetrievalSession.OpenAsync(request, RetrievalBackendOptions.Default with { Builtin = embedding }, showProgress: !json, cancellationToken).ConfigureAwait(false);
+            var (session, openProblems) = await RetrievalSession.OpenAsync(request, RetrievalBackendOptions.Default with { Builtin = embedding, Learned = learned }, showProgress: !json, cancellationToken).ConfigureAwait(false);
             foreach (var problem in openProblems)
             {
                 Console.Error.WriteLine($"hdl: error: {problem}");

@@ -90,7 +90,9 @@ public sealed class IncrementalIndexTests : IDisposable
 
         Assert.True(update.Reembedded);
         Assert.Equal(3, update.FilesUpdated);
-        Assert.Equal(128, _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.Length);
-        Assert.Equal("128", _fixture.Store.GetMeta("embedding")!.Split('/')[^1]);
+        // The hashed part shrinks to 128; the part learned from the repository keeps its size.
+        var dimensions = 128 + LatentSemanticOptions.Default.Dimensions;
+        Assert.Equal(dimensions, _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.Length);
+        Assert.Equal(dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture), _fixture.Store.GetMeta("embedding")!.Split('/')[^1]);
     }
 }

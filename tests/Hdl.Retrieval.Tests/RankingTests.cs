@@ -21,6 +21,20 @@ public class RankingTests
         Assert.Equal(["x", "y"], RankFusion.Fuse<string>([(["x"], 1.0), (["y"], 1.0)], k: 60).Select(item => item.Item).ToArray());
 
     [Fact]
+    public void Score_fusion_adds_weighted_min_max_normalised_scores()
+    {
+        var fused = RankFusion.FuseScores<string>([([("a", 10.0), ("b", 6.0), ("c", 2.0)], 1.0), ([("c", 0.9), ("a", 0.1)], 2.0)]);
+
+        // a: 1 + 0; b: 0.5; c: 0 + 2·1
+        Assert.Equal(["c", "a", "b"], fused.Select(item => item.Item).ToArray());
+        Assert.Equal([2.0, 1.0, 0.5], fused.Select(item => item.Score).ToArray());
+    }
+
+    [Fact]
+    public void Score_fusion_counts_a_list_of_equal_scores_as_all_best() =>
+        Assert.Equal([1.0, 1.0], RankFusion.FuseScores<string>([([("x", 3.0), ("y", 3.0)], 1.0)]).Select(item => item.Score).ToArray());
+
+    [Fact]
     public void Pagerank_favours_a_node_reached_from_two_seeds()
     {
         // s1 - shared - s2, s1 - lonely: shared is one step from both seeds, lonely from one.

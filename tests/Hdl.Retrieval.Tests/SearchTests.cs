@@ -99,8 +99,8 @@ public sealed class SearchTests : IDisposable
     public void Graph_search_reaches_the_module_through_a_matching_signal_and_says_how()
     {
         // No module header says "entries stored"; the signal's comment does, and the graph leads to its unit.
-        // One seed per list, so the walk starts from the best hit only.
-        var options = SearchOptions.Default with { Mode = SearchMode.Graph, Granularity = Granularity.Module, Top = 1, Fusion = FusionOptions.Default with { GraphSeeds = 1 } };
+        // One seed, the best lexical hit (a list of weight zero seeds nothing), so the walk starts from it only.
+        var options = SearchOptions.Default with { Mode = SearchMode.Graph, Granularity = Granularity.Module, Top = 1, Fusion = FusionOptions.Default with { GraphSeeds = 1, VectorWeight = 0 } };
         var hits = _fixture.Searcher.SearchAsync("entries stored", options, CancellationToken.None).GetAwaiter().GetResult();
         Assert.Equal("fifo", Assert.Single(hits).Chunk.Name);
         Assert.Equal("signal level -contains- unit fifo", hits[0].GraphPath);

@@ -27,9 +27,8 @@ public sealed record HashedEmbeddingOptions
 /// is hashed to a signed coordinate (the hashing trick), with sub-linear term frequency; the vector is normalised so a
 /// dot product is the cosine. Deterministic and stateless: the same text gives the same vector in any process.
 /// </summary>
-public sealed class HashedEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class HashedEmbeddingGenerator : BuiltinEmbeddingGenerator
 {
-    public const string ProviderName = "builtin";
     private const string Version = "hashed-v1";
     private readonly TextAnalyzer _analyzer;
     private readonly HashedEmbeddingOptions _options;
@@ -42,25 +41,12 @@ public sealed class HashedEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <summary>Names the feature recipe and its weights, so a change of either is a different model to the index.</summary>
-    public string ModelId => FormattableString.Invariant($"{Version}-d{_options.Dimensions}-t{_options.TermWeight}-g{_options.TrigramWeight}-b{_options.BigramWeight}");
+    public override string ModelId => FormattableString.Invariant($"{Version}-d{_options.Dimensions}-t{_options.TermWeight}-g{_options.TrigramWeight}-b{_options.BigramWeight}");
 
-    public EmbeddingGeneratorMetadata Metadata { get; }
-
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (var value in values)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            result.Add(new Embedding<float>(Embed(value)) { ModelId = ModelId });
-        }
-
-        return Task.FromResult(result);
-    }
+    public override EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>The vector of one text (the prose analysis is used for code too: stop words are rare in code and keywords carry little weight after hashing).</summary>
-    public float[] Embed(string text)
+    public override float[] Embed(string text)
     {
         var terms = new List<string>();
         _analyzer.AnalyzeProse(text ?? string.Empty, terms);
@@ -101,19 +87,6 @@ public sealed class HashedEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         return vector;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    public void Dispose()
-    {
     }
 
     /// <summary>FNV-1a, 64 bits, over the UTF-16 code units: stable across processes and platforms (unlike string.GetHashCode).</summary>

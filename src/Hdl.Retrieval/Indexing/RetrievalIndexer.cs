@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Embeddings;
 using Hdl.Retrieval.Storage;
 using Hdl.Retrieval.Text;
 using Hdl.Workspace;
@@ -57,12 +58,20 @@ public sealed class RetrievalIndexer(
         return $"{metadata?.ProviderName ?? generator.GetType().Name}/{metadata?.DefaultModelId ?? "default"}/{metadata?.DefaultModelDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
     }
 
+    /// <summary>
+    /// Whether every chunk must be embedded again: the provider, model or dimension changed, or the built-in
+    /// embedding has no model learned from this repository yet.
+    /// </summary>
+    private bool NeedsReembedding() =>
+        !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal)
+        || generator is RepositoryEmbeddingGenerator { IsTrained: false };
+
     /// <summary>Files whose stored hash differs from the snapshot's (new, changed) and stored files the snapshot lacks.</summary>
     public (ImmutableArray<string> Changed, ImmutableArray<string> Removed) Differences(IReadOnlyDictionary<string, string> currentHashes)
     {
         ArgumentNullException.ThrowIfNull(currentHashes);
         var stored = store.FileHashes();
-        var everything = !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal)
+        var everything = NeedsReembedding()
             || !string.Equals(store.GetMeta("format"), IndexFormat, StringComparison.Ordinal);
         var changed = currentHashes.Where(pair => everything || !stored.TryGetValue(pair.Key, out var hash) || hash != pair.Value).Select(pair => pair.Key).Order(StringComparer.Ordinal);
         var removed = stored.Keys.Where(path => !currentHashes.ContainsKey(path)).Order(StringComparer.Ordinal);
@@ -79,7 +88,7 @@ public sealed class RetrievalIndexer(
         var analysed = index.Files.ToList();
         var currentHashes = analysed.ToDictionary(file => file.Path, file => file.ContentHash, StringComparer.Ordinal);
         var (changed, removed) = Differences(currentHashes);
-        var reembed = !string.Equals(store.GetMeta("embedding"), EmbeddingIdentity(generator), StringComparison.Ordinal);
+        var reembed = NeedsReembedding();
         await vectors.EnsureCollectionExistsAsync(cancellationToken).ConfigureAwait(false);
         if (changed.IsEmpty && removed.IsEmpty)
         {
@@ -136,6 +145,15 @@ public sealed class RetrievalIndexer(
         Phase("write chunks, FTS, edges");
 
         var toEmbed = fileChunks.SelectMany(file => file.Chunks).ToList();
+        if (reembed && generator is RepositoryEmbeddingGenerator learned)
+        {
+            // Every chunk is being embedded again: learn the latent part from all of them first, and keep it in the
+            // index so later incremental updates and searches embed with the same model.
+            learned.Train([.. toEmbed.Select(EmbeddingText)], cancellationToken);
+            store.SaveModel(RepositoryEmbeddingGenerator.ModelName, learned.ModelId, learned.Model!.ToBytes());
+            Phase("learn embedding");
+        }
+
         var records = new ChunkVectorRecord[toEmbed.Count];
         var batches = Enumerable.Range(0, (toEmbed.Count + options.EmbeddingBatchSize - 1) / options.EmbeddingBatchSize);
         var embedded = 0;

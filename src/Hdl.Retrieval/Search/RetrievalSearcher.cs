@@ -50,10 +50,13 @@ public sealed class RetrievalSearcher(
             // Seeds come from every granularity: a module is often found through the signal or block that matched.
             var seedLexical = options.Granularity is null ? lexical : Lexical(terms, null, fusion.GraphSeeds, options.Lexical);
             var seedVector = options.Granularity is null || queryVector is null ? vector : await VectorAsync(queryVector.Value, null, fusion.GraphSeeds, cancellationToken).ConfigureAwait(false);
-            graph = Graph(seedLexical.Take(fusion.GraphSeeds).ToList(), seedVector.Take(fusion.GraphSeeds).ToList(), options.Granularity, fusion, graphPaths);
+            // Candidates of either list are the neighbours worth reading past a hub's edge cap.
+            var candidates = lexical.Concat(vector).Concat(seedLexical).Concat(seedVector).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
+            graph = Graph(seedLexical.Take(fusion.GraphSeeds).ToList(), seedVector.Take(fusion.GraphSeeds).ToList(), candidates, options.Granularity, fusion, graphPaths);
         }
 
         var lists = new List<(IReadOnlyList<string>, double)>();
+        var scoredLists = new List<(IReadOnlyList<(string, double)>, double)>();
         var sources = new Dictionary<string, List<SearchSource>>(StringComparer.Ordinal);
         void AddList(ImmutableArray<(string Id, double Score)> list, SearchMode retriever, double weight, bool fused)
         {
@@ -70,6 +73,7 @@ public sealed class RetrievalSearcher(
             if (fused)
             {
                 lists.Add(([.. list.Select(item => item.Id)], weight));
+                scoredLists.Add((list, weight));
             }
         }
 
@@ -77,7 +81,7 @@ public sealed class RetrievalSearcher(
         AddList(vector, SearchMode.Vector, fusion.VectorWeight, options.Mode is SearchMode.Vector or SearchMode.Hybrid);
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
-        var fused = RankFusion.Fuse(lists, fusion.RrfK).Take(options.Top).ToList();
+        var fused = (fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK)).Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
         var fields = store.FieldsOf(chunks.Values.Select(chunk => chunk.RowId));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
@@ -135,11 +139,13 @@ public sealed class RetrievalSearcher(
     private ImmutableArray<(string Id, double Score)> Graph(
         List<(string Id, double Score)> lexicalSeeds,
         List<(string Id, double Score)> vectorSeeds,
+        IReadOnlyCollection<string> candidates,
         Granularity? granularity,
         FusionOptions fusion,
         Dictionary<string, string> paths)
     {
         var seedScores = RankFusion.Fuse([(lexicalSeeds.Select(seed => seed.Id).ToList(), fusion.LexicalWeight), (vectorSeeds.Select(seed => seed.Id).ToList(), fusion.VectorWeight)], fusion.SeedRrfK)
+            .Where(pair => pair.Score > 0)
             .ToDictionary(pair => pair.Item, pair => pair.Score, StringComparer.Ordinal);
         if (seedScores.Count == 0)
         {
@@ -158,7 +164,7 @@ public sealed class RetrievalSearcher(
         for (var hop = 0; hop < fusion.GraphHops && frontier.Count > 0 && parents.Count < fusion.MaxGraphNodes; hop++)
         {
             var next = new List<string>();
-            foreach (var edge in store.EdgesTouching(frontier))
+            foreach (var edge in store.EdgesTouching(frontier, fusion.MaxEdgesPerNode, candidates))
             {
                 if (!seenEdges.Add((edge.Source, edge.Target, edge.Kind)))
                 {

@@ -21,6 +21,12 @@ public sealed record RetrievalBackendOptions
 
     public HashedEmbeddingOptions Builtin { get; init; } = HashedEmbeddingOptions.Default;
 
+    /// <summary>
+    /// The part of the built-in embedding learned from the repository at index time (its hashed part is
+    /// <see cref="Builtin"/>); null for hashed features alone.
+    /// </summary>
+    public RepositoryEmbeddingOptions? Learned { get; init; } = RepositoryEmbeddingOptions.Default;
+
     /// <summary>ONNX model file and its vocabulary, for `onnx`.</summary>
     public string? OnnxModelPath { get; init; }
 
@@ -69,6 +75,13 @@ public static class RetrievalBackends
             return new RetrievalBackend(null, null, generatorProblem);
         }
 
+        if (generator is RepositoryEmbeddingGenerator learned
+            && store.LoadModel(RepositoryEmbeddingGenerator.ModelName, learned.ModelId) is { } bytes
+            && LatentSemanticModel.FromBytes(bytes) is { } model)
+        {
+            learned.Use(model);
+        }
+
         var (vectors, storeProblem) = CreateStore(options, store, generator);
         if (vectors is null)
         {
@@ -84,7 +97,9 @@ public static class RetrievalBackends
         switch (options.EmbeddingProvider.ToLowerInvariant())
         {
             case "builtin":
-                return (new HashedEmbeddingGenerator(analyzer, options.Builtin), null);
+                return options.Learned is { } learned
+                    ? (new RepositoryEmbeddingGenerator(analyzer, learned with { Hashed = options.Builtin }), null)
+                    : (new HashedEmbeddingGenerator(analyzer, options.Builtin), null);
             case "onnx" when options.OnnxModelPath is null || options.OnnxVocabularyPath is null:
                 return (null, "embedding provider 'onnx' needs a model file and its vocab.txt (HDL_ONNX_MODEL, HDL_ONNX_VOCAB)");
             case "onnx":

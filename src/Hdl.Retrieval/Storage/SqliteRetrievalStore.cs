@@ -126,6 +126,7 @@ public sealed class SqliteRetrievalStore : IDisposable
             CREATE INDEX IF NOT EXISTS retrieval_edges_target ON retrieval_edges(target);
             CREATE INDEX IF NOT EXISTS retrieval_edges_source_path ON retrieval_edges(source_path);
             CREATE INDEX IF NOT EXISTS retrieval_edges_target_path ON retrieval_edges(target_path);
+            CREATE TABLE IF NOT EXISTS retrieval_models(name TEXT PRIMARY KEY, identity TEXT NOT NULL, data BLOB NOT NULL);
             INSERT OR IGNORE INTO retrieval_meta(key, value) VALUES ('schema', '{SchemaVersion.ToString(CultureInfo.InvariantCulture)}');
             """);
     }
@@ -143,6 +144,25 @@ public sealed class SqliteRetrievalStore : IDisposable
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$value", value);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Stores a model learned from the repository (the latent part of the built-in embedding) under its recipe's identity.</summary>
+    public void SaveModel(string name, string identity, byte[] data)
+    {
+        using var command = Command("INSERT INTO retrieval_models(name, identity, data) VALUES ($name, $identity, $data) ON CONFLICT(name) DO UPDATE SET identity = excluded.identity, data = excluded.data");
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$identity", identity);
+        command.Parameters.AddWithValue("$data", data);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The stored model of that name, when it was made by the same recipe; null otherwise.</summary>
+    public byte[]? LoadModel(string name, string identity)
+    {
+        using var command = Command("SELECT data FROM retrieval_models WHERE name = $name AND identity = $identity");
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$identity", identity);
+        return command.ExecuteScalar() as byte[];
     }
 
     /// <summary>Hash of every indexed file, by path.</summary>
@@ -363,6 +383,70 @@ public sealed class SqliteRetrievalStore : IDisposable
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Edges touching each of <paramref name="chunkIds"/>, at most <paramref name="maxPerNode"/> per chunk and
+    /// direction: a hub (a unit header with thousands of members) contributes a bounded sample, so one query costs
+    /// the same on a million-line repository as on a small one. Edges from the chunks to any of
+    /// <paramref name="preferred"/> are always included, whatever the cap: those are the neighbours the query already
+    /// matched, the ones that matter for ranking.
+    /// </summary>
+    public ImmutableArray<ChunkEdge> EdgesTouching(IEnumerable<string> chunkIds, int maxPerNode, IReadOnlyCollection<string> preferred)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        ArgumentNullException.ThrowIfNull(preferred);
+        var result = new HashSet<ChunkEdge>();
+        var ids = chunkIds.Distinct(StringComparer.Ordinal).ToList();
+        using (var command = Command("SELECT * FROM (SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source = $id LIMIT $limit) UNION ALL SELECT * FROM (SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE target = $id LIMIT $limit)"))
+        {
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            command.Parameters.AddWithValue("$limit", maxPerNode);
+            foreach (var chunkId in ids)
+            {
+                id.Value = chunkId;
+                ReadEdges(command, result);
+            }
+        }
+
+        if (preferred.Count > 0 && ids.Count > 0)
+        {
+            foreach (var batch in ids.Chunk(200))
+            {
+                foreach (var preferredBatch in preferred.Chunk(200))
+                {
+                    using var command = Command(string.Empty);
+                    var from = Parameters(command, "f", batch);
+                    var to = Parameters(command, "t", preferredBatch);
+                    command.CommandText = $"SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source IN ({from}) AND target IN ({to}) UNION ALL SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE target IN ({from}) AND source IN ({to})";
+                    ReadEdges(command, result);
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static void ReadEdges(SqliteCommand command, HashSet<ChunkEdge> into)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            into.Add(new ChunkEdge(reader.GetString(0), reader.GetString(1), (ChunkEdgeKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4)));
+        }
+    }
+
+    private static string Parameters(SqliteCommand command, string prefix, IReadOnlyList<string> values)
+    {
+        var names = new List<string>(values.Count);
+        for (var index = 0; index < values.Count; index++)
+        {
+            var name = $"${prefix}{index.ToString(CultureInfo.InvariantCulture)}";
+            names.Add(name);
+            command.Parameters.AddWithValue(name, values[index]);
+        }
+
+        return string.Join(',', names);
     }
 
     public int EdgeCount()
