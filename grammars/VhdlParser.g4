@@ -597,13 +597,9 @@ actual_part
 
 // ======================================================================== names (8)
 
+// The prefix (an identifier or an external name) is a direct child: one node less per name (issue #3).
 name
-    : name_prefix name_suffix*
-    ;
-
-name_prefix
-    : identifier
-    | external_name
+    : (identifier | external_name) name_suffix*
     ;
 
 name_suffix
@@ -663,14 +659,14 @@ identifier_list
 // ======================================================================== expressions (9)
 
 // `??` applies the condition operator explicitly; a condition is any expression.
-// The standard's levels (logical expression, relation, shift expression, simple expression, term, factor) are
-// folded so that an operand costs three nodes instead of eight (parse throughput, issue #3): the language is the
-// same and grouping stays readable from the tree. An expression is a sequence of relations joined by logical
+// The standard's levels (logical expression, relation, shift expression, simple expression, term, factor, primary)
+// are folded so that an operand costs two nodes (expression, simple expression) above its name or literal instead
+// of eight (parse throughput, issue #3). The language is the same: an expression is relations joined by logical
 // operators; a relation is at most one relational operator between shift expressions, a shift expression at most
-// one shift operator between simple expressions. A term keeps its multiplying operators together, and a factor's
-// `**`, `abs`, `not` or unary logical operator (the 2008 reduction operators: `and v`, `xor v`) sits in the term
-// beside its primaries. The standard forbids mixing different logical operators without parentheses; that is
-// checked later.
+// one shift operator between simple expressions. A simple expression lists its factors with their adding and
+// multiplying operators in order (multiplying ones bind tighter, so the terms can be read off the list); a factor's
+// `**`, `abs`, `not` or unary logical operator (the 2008 reduction operators: `and v`, `xor v`) sits beside its
+// operands. The standard forbids mixing different logical operators without parentheses; that is checked later.
 expression
     : CONDITION_OPERATOR primary
     | simple_expression (shift_operator simple_expression)? (relational_operator simple_expression (shift_operator simple_expression)?)?
@@ -693,17 +689,17 @@ shift_operator
     : SLL | SRL | SLA | SRA | ROL | ROR
     ;
 
+// sign? factor {(adding_operator | multiplying_operator) factor}, where
+// factor ::= primary [** primary] | (abs | not | logical_operator) primary, with each primary written out inline.
 simple_expression
-    : (PLUS | MINUS)? term (adding_operator term)*
+    : (PLUS | MINUS)?
+      ((name | literal | aggregate | allocator) (DOUBLESTAR (name | literal | aggregate | allocator))? | (ABS | NOT | logical_operator) (name | literal | aggregate | allocator))
+      ((adding_operator | multiplying_operator)
+       ((name | literal | aggregate | allocator) (DOUBLESTAR (name | literal | aggregate | allocator))? | (ABS | NOT | logical_operator) (name | literal | aggregate | allocator)))*
     ;
 
 adding_operator
     : PLUS | MINUS | AMPERSAND
-    ;
-
-term
-    : (primary (DOUBLESTAR primary)? | (ABS | NOT | logical_operator) primary)
-      (multiplying_operator (primary (DOUBLESTAR primary)? | (ABS | NOT | logical_operator) primary))*
     ;
 
 multiplying_operator
