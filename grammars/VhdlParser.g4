@@ -592,18 +592,14 @@ actual_part
     | BOX
     | DEFAULT
     | INERTIAL expression
-    | discrete_range
+    | expression (direction expression | range_constraint)?     // a discrete range, inlined: one node less per actual
     ;
 
 // ======================================================================== names (8)
 
+// The prefix (an identifier or an external name) is a direct child: one node less per name (issue #3).
 name
-    : name_prefix name_suffix*
-    ;
-
-name_prefix
-    : identifier
-    | external_name
+    : (identifier | external_name) name_suffix*
     ;
 
 name_suffix
@@ -663,62 +659,51 @@ identifier_list
 // ======================================================================== expressions (9)
 
 // `??` applies the condition operator explicitly; a condition is any expression.
+// The standard's levels (logical expression, relation, shift expression, simple expression, term, factor, primary)
+// are folded so that an operand costs two nodes (expression, simple expression) above its name or literal instead
+// of eight (parse throughput, issue #3). The language is the same: an expression is relations joined by logical
+// operators; a relation is at most one relational operator between shift expressions, a shift expression at most
+// one shift operator between simple expressions. A simple expression lists its factors with their adding and
+// multiplying operators in order (multiplying ones bind tighter, so the terms can be read off the list); a factor's
+// `**`, `abs`, `not` or unary logical operator (the 2008 reduction operators: `and v`, `xor v`) sits beside its
+// operands. The standard forbids mixing different logical operators without parentheses; that is checked later.
 expression
     : CONDITION_OPERATOR primary
-    | logical_expression
+    | simple_expression (shift_operator simple_expression)? (relational_operator simple_expression (shift_operator simple_expression)?)?
+      (logical_operator simple_expression (shift_operator simple_expression)? (relational_operator simple_expression (shift_operator simple_expression)?)?)*
     ;
 
 condition
     : expression
     ;
 
-// The standard forbids mixing different logical operators without parentheses; that is checked later.
-logical_expression
-    : relation (logical_operator relation)*
-    ;
-
 logical_operator
     : AND | OR | NAND | NOR | XOR | XNOR
-    ;
-
-relation
-    : shift_expression (relational_operator shift_expression)?
     ;
 
 relational_operator
     : EQ | NE | LT | LE | GT | GE | MATCH_EQ | MATCH_NE | MATCH_LT | MATCH_LE | MATCH_GT | MATCH_GE
     ;
 
-shift_expression
-    : simple_expression (shift_operator simple_expression)?
-    ;
-
 shift_operator
     : SLL | SRL | SLA | SRA | ROL | ROR
     ;
 
+// sign? factor {(adding_operator | multiplying_operator) factor}, where
+// factor ::= primary [** primary] | (abs | not | logical_operator) primary, with each primary written out inline.
 simple_expression
-    : (PLUS | MINUS)? term (adding_operator term)*
+    : (PLUS | MINUS)?
+      ((name | literal | aggregate | allocator) (DOUBLESTAR (name | literal | aggregate | allocator))? | (ABS | NOT | logical_operator) (name | literal | aggregate | allocator))
+      ((adding_operator | multiplying_operator)
+       ((name | literal | aggregate | allocator) (DOUBLESTAR (name | literal | aggregate | allocator))? | (ABS | NOT | logical_operator) (name | literal | aggregate | allocator)))*
     ;
 
 adding_operator
     : PLUS | MINUS | AMPERSAND
     ;
 
-term
-    : factor (multiplying_operator factor)*
-    ;
-
 multiplying_operator
     : STAR | SLASH | MOD | REM
-    ;
-
-// Unary logical operators are the 2008 reduction operators: `and v`, `xor v`.
-factor
-    : primary (DOUBLESTAR primary)?
-    | ABS primary
-    | NOT primary
-    | logical_operator primary
     ;
 
 primary
@@ -757,7 +742,7 @@ choices
 
 choice
     : OTHERS
-    | discrete_range
+    | expression (direction expression | range_constraint)?     // a discrete range, inlined: one node less per choice
     ;
 
 // `new t`, `new t(0 to 3)`, `new t'(value)`: all are names.

@@ -525,7 +525,7 @@ internal sealed class VhdlBinder : FileBinder
                 var formal = association.ChildNode("formal_part")?.ChildNode("name");
                 if (formal is not null)
                 {
-                    var head = formal.ChildNode("name_prefix")?.ChildNode("identifier");
+                    var head = formal.ChildNode("identifier");
                     if (head is not null && unitName is not null)
                     {
                         Record(new PendingChain(scope, [Part(head, NameSeparator.None, out _)]) { HeadKind = formalKind, HeadQualifier = unitName, Library = library });
@@ -590,8 +590,8 @@ internal sealed class VhdlBinder : FileBinder
         var parts = new List<NamePart>();
         var fromMacro = false;
         var alive = true;
-        var head = name.ChildNode("name_prefix");
-        var identifier = head?.ChildNode("identifier");
+        var identifier = name.ChildNode("identifier");
+        var head = identifier ?? name.ChildNode("external_name");
         if (identifier is not null)
         {
             parts.Add(Part(identifier, NameSeparator.None, out fromMacro));
@@ -683,7 +683,7 @@ internal sealed class VhdlBinder : FileBinder
             return parts;
         }
 
-        var head = node.ChildNode("name_prefix")?.ChildNode("identifier");
+        var head = node.ChildNode("identifier");
         if (head is null)
         {
             return parts;

@@ -521,7 +521,7 @@ internal sealed class VhdlModelBuilder
         {
             // `entity work.e(arch)`: the name's prefix is the library, then the unit, then the architecture in parentheses.
             var name = instantiated.ChildNode("name");
-            var prefix = name?.ChildNode("name_prefix")?.Text ?? string.Empty;
+            var prefix = (name?.ChildNode("identifier") ?? name?.ChildNode("external_name"))?.Text ?? string.Empty;
             var selected = name?.Children("name_suffix").Where(suffix => suffix.ChildNode("suffix") is not null).Select(suffix => suffix.ChildNode("suffix")!.Text).ToList() ?? [];
             if (selected.Count > 0)
             {
@@ -837,7 +837,7 @@ internal sealed class VhdlModelBuilder
     {
         foreach (var name in condition.Descendants("name"))
         {
-            var prefix = name.ChildNode("name_prefix")?.Text ?? string.Empty;
+            var prefix = (name.ChildNode("identifier") ?? name.ChildNode("external_name"))?.Text ?? string.Empty;
             var isRising = prefix.Equals("rising_edge", StringComparison.OrdinalIgnoreCase);
             var isFalling = prefix.Equals("falling_edge", StringComparison.OrdinalIgnoreCase);
             if ((isRising || isFalling) && name.FirstDescendant("association_list") is { } arguments)

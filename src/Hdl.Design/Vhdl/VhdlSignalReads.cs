@@ -94,8 +94,7 @@ internal sealed class VhdlSignalReads(IReadOnlySet<string> localSubprograms)
     /// </summary>
     private SignalUse? NameUse(SyntaxNode name, ImmutableArray<SignalUse>.Builder? uses)
     {
-        var prefix = name.ChildNode("name_prefix");
-        var identifier = prefix?.ChildNode("identifier");
+        var identifier = name.ChildNode("identifier");
         if (identifier is null)
         {
             return null;

@@ -153,13 +153,13 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         var library = instance.Library is null || string.Equals(instance.Library, "work", StringComparison.OrdinalIgnoreCase) ? parentLibrary : instance.Library;
         if (instance.Kind == InstanceKind.Configuration)
         {
-            var configuration = units.FindVhdl(library, instance.UnitName);
+            var configuration = units.FindVhdlInNamedLibrary(library, instance.UnitName);
             return configuration is not null
                 ? new InstanceBinding(configuration, null, InstanceResolution.Configuration, null)
                 : Unresolved(instance);
         }
 
-        var entity = FindEntity(units.FindVhdl(library, instance.UnitName));
+        var entity = FindEntity(units.FindVhdlInNamedLibrary(library, instance.UnitName));
         if (entity is null && instance.Kind == InstanceKind.Unit)
         {
             // Default binding of a component looks in the instantiating unit's library first, then anywhere.
@@ -215,7 +215,7 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         }
 
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        var entity = dot > 0 ? FindEntity(units.FindVhdl(name[..dot], name[(dot + 1)..])) : FindEntity(units.FindVhdlInAnyLibrary(name));
+        var entity = dot > 0 ? FindEntity(units.FindVhdlInNamedLibrary(name[..dot], name[(dot + 1)..])) : FindEntity(units.FindVhdlInAnyLibrary(name));
         return entity ?? units.FindVerilogIgnoringCase(name);
     }
 
@@ -546,7 +546,7 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
     private ParameterEnvironment? PackageEnvironment(string packageName, string? library, bool isVhdl)
     {
         var package = isVhdl
-            ? (library is null || string.Equals(library, "work", StringComparison.OrdinalIgnoreCase) ? units.FindVhdlInAnyLibrary(packageName) : units.FindVhdl(library, packageName))
+            ? (library is null || string.Equals(library, "work", StringComparison.OrdinalIgnoreCase) ? units.FindVhdlInAnyLibrary(packageName) : units.FindVhdlInNamedLibrary(library, packageName))
             : units.FindVerilog(packageName) ?? units.FindVhdlInAnyLibrary(packageName);
         if (package is null || package.Kind != DesignUnitKind.Package)
         {

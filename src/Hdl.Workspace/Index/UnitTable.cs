@@ -30,6 +30,7 @@ public sealed class UnitTable
     private readonly Dictionary<string, List<IndexedUnit>> _vhdlByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<IndexedUnit>> _architecturesByEntity = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ImmutableArray<IndexedUnit>> _byPath = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _vhdlLibraries = new(StringComparer.OrdinalIgnoreCase);
 
     internal UnitTable(ImmutableArray<IndexedUnit> units)
     {
@@ -57,6 +58,7 @@ public sealed class UnitTable
             }
 
             var library = unit.Symbol.Library ?? "work";
+            _vhdlLibraries.Add(library);
             if (unit.Kind == DesignUnitKind.Architecture)
             {
                 Add(_architecturesByEntity, $"{library}.{unit.Symbol.Owner}", unit);
@@ -83,6 +85,14 @@ public sealed class UnitTable
 
     /// <summary>A VHDL entity, package or configuration by library and name (case-insensitive).</summary>
     public IndexedUnit? FindVhdl(string library, string name) => Last(_vhdlByLibraryAndName, $"{library}.{name}");
+
+    /// <summary>
+    /// A VHDL unit named with its library (`entity neorv32.neorv32_cpu`, `use olo.olo_base_pkg_math.all`). When no file
+    /// of the workspace is mapped to that library, the unit is looked up in any library: without an `hdl.json`
+    /// library mapping every file is in `work`, while designs name their own library, as GHDL's `--work=neorv32` allows.
+    /// </summary>
+    public IndexedUnit? FindVhdlInNamedLibrary(string library, string name) =>
+        FindVhdl(library, name) ?? (_vhdlLibraries.Contains(library) ? null : FindVhdlInAnyLibrary(name));
 
     /// <summary>A VHDL unit of that name in any library (the last one analysed), for names written without a library.</summary>
     public IndexedUnit? FindVhdlInAnyLibrary(string name) => Last(_vhdlByName, name);

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Hdl.Workspace.Elaboration;
+using Hdl.Workspace.Index;
 using Hdl.Workspace.Tests.Index;
 
 namespace Hdl.Workspace.Tests.Elaboration;
@@ -101,6 +103,59 @@ public class HierarchyTests
               u_default : counter(fast)
               u_component : counter(fast)
             """);
+    }
+
+    [Fact]
+    public void Issue4_an_entity_and_a_package_named_with_a_library_no_file_is_mapped_to_are_found_in_any_library()
+    {
+        // neorv32 names its own library everywhere (`entity neorv32.neorv32_cpu`, `use neorv32.neorv32_package.all`);
+        // without an hdl.json mapping its files are in `work`, as with GHDL's `--work=neorv32` they would be in neorv32.
+        CheckHierarchy("""
+            //- /rtl/pkg.vhd
+            package pkg is
+              constant DEPTH : natural := 16;
+            end package;
+            //- /rtl/leaf.vhd
+            entity leaf is generic (N : natural := 1); end entity;
+            architecture rtl of leaf is begin end architecture;
+            //- /rtl/top.vhd
+            library mylib; use mylib.pkg.all;
+            entity top is end entity;
+            architecture rtl of top is
+            begin
+              u_leaf : entity mylib.leaf generic map (N => DEPTH);
+            end architecture;
+            """, """
+            top(rtl)
+              u_leaf : leaf(rtl) #(N=16)
+            """);
+    }
+
+    [Fact]
+    public void An_entity_named_with_a_mapped_library_that_lacks_it_stays_unresolved()
+    {
+        var index = new MemoryWorkspace("""
+            //- /rtl/leaf.vhd
+            entity leaf is end entity;
+            architecture rtl of leaf is begin end architecture;
+            //- /other/thing.vhd
+            entity thing is end entity;
+            //- /rtl/top.vhd
+            entity top is end entity;
+            architecture rtl of top is
+            begin
+              u_leaf : entity other.leaf;
+            end architecture;
+            """).BuildIndex(WorkspaceIndexOptions.Default with
+        {
+            MaxDegreeOfParallelism = 2,
+            VhdlLibraryByPath = ImmutableDictionary<string, string>.Empty.Add("/other/thing.vhd", "other"),
+        });
+        var hierarchy = HierarchyElaborator.Elaborate(index, ElaborationOptions.Default with { Tops = ["top"] }, CancellationToken.None);
+        Assert.Equal("""
+            top(rtl)
+              u_leaf : leaf (unresolved)
+            """, HierarchyDump.Render(hierarchy));
     }
 
     [Fact]
