@@ -62,8 +62,10 @@ public static class CodeCompletion
                 }
 
                 break;
-            default:
+            case CursorTrigger.Name:
                 session.AddNames(collector, cancellationToken);
+                break;
+            default:
                 break;
         }
 
