@@ -107,8 +107,9 @@ public static class CodeCompletion
     /// <summary>Everything one completion request needs: the analysed cursor, the unit it is in, the visible names.</summary>
     internal sealed class Session
     {
-        private Session(WorkspaceIndex index, string path, SourceText text, CursorContext context, IndexedUnit? unit, IndexedUnit? fileUnit)
+        private Session(WorkspaceIndex index, string path, SourceText text, CursorContext context, IndexedUnit? unit, IndexedUnit? fileUnit, bool modelHasCursor)
         {
+            ModelHasCursor = modelHasCursor;
             Index = index;
             Path = path;
             Text = text;
@@ -132,11 +133,14 @@ public static class CodeCompletion
 
         public VisibleNames Names { get; }
 
+        /// <summary>False when no unit of the file's design model spans the cursor: the text there did not parse into one.</summary>
+        public bool ModelHasCursor { get; }
+
         public static Session Open(WorkspaceIndex index, string path, SourceText text, LinePosition position)
         {
             var offset = text.Lines.GetOffset(position);
             var vhdl = HdlLanguages.FromPath(path) == HdlLanguage.Vhdl;
-            var (unit, fileUnit) = UnitAt(index, path, position);
+            var (unit, fileUnit, spans) = UnitAt(index, path, position);
             var scanStart = unit is not null && unit.Symbol.Extent.Span.Start <= offset ? unit.Symbol.Extent.Span.Start : 0;
             var context = CursorContext.Analyse(text.Text, offset, scanStart, vhdl);
             if (context.Level == CodeLevel.Outside && unit is not null && !ReferenceEquals(unit, fileUnit) && unit.Symbol.Extent.Span.End < offset)
@@ -145,16 +149,16 @@ public static class CodeCompletion
                 unit = fileUnit;
             }
 
-            return new Session(index, path, text, context, unit, fileUnit);
+            return new Session(index, path, text, context, unit, fileUnit, spans);
         }
 
         /// <summary>The unit whose extent holds the position (the innermost), else the last one starting before it; and the file's `$unit`.</summary>
-        private static (IndexedUnit? Unit, IndexedUnit? FileUnit) UnitAt(WorkspaceIndex index, string path, LinePosition position)
+        private static (IndexedUnit? Unit, IndexedUnit? FileUnit, bool Spans) UnitAt(WorkspaceIndex index, string path, LinePosition position)
         {
             var file = index.GetFile(path);
             if (file?.Design is null)
             {
-                return (null, null);
+                return (null, null, false);
             }
 
             DesignUnitSymbol? best = null;
@@ -182,7 +186,7 @@ public static class CodeCompletion
             }
 
             var chosen = best ?? before ?? fileUnit;
-            return (chosen is null ? null : new IndexedUnit(chosen, file.Path, file.Order), fileUnit is null ? null : new IndexedUnit(fileUnit, file.Path, file.Order));
+            return (chosen is null ? null : new IndexedUnit(chosen, file.Path, file.Order), fileUnit is null ? null : new IndexedUnit(fileUnit, file.Path, file.Order), best is not null);
         }
 
         public void AddNames(Collector collector, CancellationToken cancellationToken)
@@ -216,6 +220,11 @@ public static class CodeCompletion
                 }
             }
 
+            if (!ModelHasCursor && level != CodeLevel.Outside)
+            {
+                AddWords(collector);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             AddUnits(collector, level);
             switch (level)
@@ -246,6 +255,21 @@ public static class CodeCompletion
             }
 
             AddSnippets(collector, level);
+        }
+
+        /// <summary>
+        /// The identifiers written before the cursor since the unit started, for text the analysis could not make a
+        /// unit of (a header still being typed): they are the names declared there, and sort after everything known.
+        /// </summary>
+        private void AddWords(Collector collector)
+        {
+            foreach (var token in Context.Tokens)
+            {
+                if (token.Kind == TextTokenKind.Identifier && !token.Text.StartsWith('`') && !Vocabulary.IsKeyword(token.Text, Context.IsVhdl) && token.Text != Context.Prefix)
+                {
+                    collector.Add(new CompletionEntry(token.Text, CompletionKind.Other, Sort(Nearness.Word, token.Text), new CompletionTopic(CompletionTopicKind.Keyword, token.Text, null, default)) { Detail = "word in this file" });
+                }
+            }
         }
 
         /// <summary>Units of the workspace from the unit table: instance templates where an instance can start, plain names elsewhere.</summary>
