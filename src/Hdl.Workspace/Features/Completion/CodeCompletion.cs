@@ -560,16 +560,7 @@ public static class CodeCompletion
 
         internal static string PortDetail(PortSymbol port, bool vhdl)
         {
-            var direction = port.Direction switch
-            {
-                PortDirection.In => vhdl ? "in" : "input",
-                PortDirection.Out => vhdl ? "out" : "output",
-                PortDirection.InOut => "inout",
-                PortDirection.Ref => "ref",
-                PortDirection.Buffer => "buffer",
-                PortDirection.Linkage => "linkage",
-                _ => string.Empty,
-            };
+            var direction = HoverInfo.Direction(port.Direction, vhdl);
             var width = port.Type.Width is { } bits and > 1 ? FormattableString.Invariant($" ({bits} bits)") : string.Empty;
             return $"{direction} {port.Type.Text}".Trim() + width;
         }
