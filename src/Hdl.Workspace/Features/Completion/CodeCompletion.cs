@@ -293,7 +293,8 @@ public static class CodeCompletion
                 var instantiable = unit.Kind is DesignUnitKind.Module or DesignUnitKind.Interface or DesignUnitKind.Program or DesignUnitKind.Entity;
                 if (templates && instantiable)
                 {
-                    collector.Add(InstanceTemplate(unit));
+                    // Made only if the item is among those sent: a workspace has thousands of units.
+                    collector.Add(unit.Name, Sort(Nearness.Workspace, unit.Name), () => InstanceTemplate(unit));
                 }
                 else if (unit.Kind == DesignUnitKind.Package && (!vhdl || level is CodeLevel.Outside or CodeLevel.VhdlDeclarative) && (unit.IsVhdl == vhdl))
                 {
@@ -763,7 +764,7 @@ public static class CodeCompletion
     /// <summary>Keeps items whose label matches the typed prefix (at its start or after `_`), once per label, nearest first.</summary>
     internal sealed class Collector(string prefix, bool vhdl)
     {
-        private readonly Dictionary<string, CompletionEntry> _items = new(vhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        private readonly Dictionary<string, (string SortText, CompletionEntry? Entry, Func<CompletionEntry>? Make)> _items = new(vhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
         public bool Matches(string label)
         {
@@ -791,17 +792,31 @@ public static class CodeCompletion
                 return;
             }
 
-            var key = force ? entry.Label + "\u0001snippet" : entry.Label;
-            if (!_items.TryGetValue(key, out var existing) || string.CompareOrdinal(entry.SortText, existing.SortText) < 0)
+            Keep(force ? entry.Label + "\u0001snippet" : entry.Label, entry.SortText, entry, null);
+        }
+
+        /// <summary>An item made only when it is among those returned; <paramref name="label"/> is also what the prefix filters.</summary>
+        public void Add(string label, string sortText, Func<CompletionEntry> make)
+        {
+            if (Matches(label))
             {
-                _items[key] = entry;
+                Keep(label, sortText, null, make);
             }
         }
 
         public (ImmutableArray<CompletionEntry> Items, bool Incomplete) Take(int max)
         {
-            var sorted = _items.Values.OrderBy(item => item.SortText, StringComparer.Ordinal).ThenBy(item => item.Label, StringComparer.Ordinal).ToList();
-            return sorted.Count > max ? ([.. sorted.Take(max)], true) : ([.. sorted], false);
+            var sorted = _items.OrderBy(item => item.Value.SortText, StringComparer.Ordinal).ThenBy(item => item.Key, StringComparer.Ordinal).Take(max + 1).ToList();
+            var items = sorted.Take(max).Select(item => item.Value.Entry ?? item.Value.Make!()).ToImmutableArray();
+            return (items, sorted.Count > max);
+        }
+
+        private void Keep(string key, string sortText, CompletionEntry? entry, Func<CompletionEntry>? make)
+        {
+            if (!_items.TryGetValue(key, out var existing) || string.CompareOrdinal(sortText, existing.SortText) < 0)
+            {
+                _items[key] = (sortText, entry, make);
+            }
         }
     }
 }
