@@ -70,7 +70,7 @@ public static class CodeCompletion
         }
 
         var (items, incomplete) = collector.Take(options.MaxItems);
-        return new CompletionResult(items, incomplete, text.Lines.GetPosition(context.PrefixStart + (context.Prefix.StartsWith('$') ? 0 : 0)), context.Level);
+        return new CompletionResult(items, incomplete, text.Lines.GetPosition(context.PrefixStart), context.Level);
     }
 
     /// <summary>
