@@ -148,7 +148,7 @@ public static class HoverInfo
         return Join(declaration.Type.Text, declaration.Name) + members + initial;
     }
 
-    private static string Direction(PortDirection direction, bool vhdl) => direction switch
+    internal static string Direction(PortDirection direction, bool vhdl) => direction switch
     {
         PortDirection.In => vhdl ? "in" : "input",
         PortDirection.Out => vhdl ? "out" : "output",

@@ -62,13 +62,15 @@ public static class CodeCompletion
                 }
 
                 break;
-            default:
+            case CursorTrigger.Name:
                 session.AddNames(collector, cancellationToken);
+                break;
+            default:
                 break;
         }
 
         var (items, incomplete) = collector.Take(options.MaxItems);
-        return new CompletionResult(items, incomplete, text.Lines.GetPosition(context.PrefixStart + (context.Prefix.StartsWith('$') ? 0 : 0)), context.Level);
+        return new CompletionResult(items, incomplete, text.Lines.GetPosition(context.PrefixStart), context.Level);
     }
 
     /// <summary>
@@ -105,8 +107,9 @@ public static class CodeCompletion
     /// <summary>Everything one completion request needs: the analysed cursor, the unit it is in, the visible names.</summary>
     internal sealed class Session
     {
-        private Session(WorkspaceIndex index, string path, SourceText text, CursorContext context, IndexedUnit? unit, IndexedUnit? fileUnit)
+        private Session(WorkspaceIndex index, string path, SourceText text, CursorContext context, IndexedUnit? unit, IndexedUnit? fileUnit, bool modelHasCursor)
         {
+            ModelHasCursor = modelHasCursor;
             Index = index;
             Path = path;
             Text = text;
@@ -130,11 +133,14 @@ public static class CodeCompletion
 
         public VisibleNames Names { get; }
 
+        /// <summary>False when no unit of the file's design model spans the cursor: the text there did not parse into one.</summary>
+        public bool ModelHasCursor { get; }
+
         public static Session Open(WorkspaceIndex index, string path, SourceText text, LinePosition position)
         {
             var offset = text.Lines.GetOffset(position);
             var vhdl = HdlLanguages.FromPath(path) == HdlLanguage.Vhdl;
-            var (unit, fileUnit) = UnitAt(index, path, position);
+            var (unit, fileUnit, spans) = UnitAt(index, path, position);
             var scanStart = unit is not null && unit.Symbol.Extent.Span.Start <= offset ? unit.Symbol.Extent.Span.Start : 0;
             var context = CursorContext.Analyse(text.Text, offset, scanStart, vhdl);
             if (context.Level == CodeLevel.Outside && unit is not null && !ReferenceEquals(unit, fileUnit) && unit.Symbol.Extent.Span.End < offset)
@@ -143,16 +149,16 @@ public static class CodeCompletion
                 unit = fileUnit;
             }
 
-            return new Session(index, path, text, context, unit, fileUnit);
+            return new Session(index, path, text, context, unit, fileUnit, spans);
         }
 
         /// <summary>The unit whose extent holds the position (the innermost), else the last one starting before it; and the file's `$unit`.</summary>
-        private static (IndexedUnit? Unit, IndexedUnit? FileUnit) UnitAt(WorkspaceIndex index, string path, LinePosition position)
+        private static (IndexedUnit? Unit, IndexedUnit? FileUnit, bool Spans) UnitAt(WorkspaceIndex index, string path, LinePosition position)
         {
             var file = index.GetFile(path);
             if (file?.Design is null)
             {
-                return (null, null);
+                return (null, null, false);
             }
 
             DesignUnitSymbol? best = null;
@@ -180,7 +186,7 @@ public static class CodeCompletion
             }
 
             var chosen = best ?? before ?? fileUnit;
-            return (chosen is null ? null : new IndexedUnit(chosen, file.Path, file.Order), fileUnit is null ? null : new IndexedUnit(fileUnit, file.Path, file.Order));
+            return (chosen is null ? null : new IndexedUnit(chosen, file.Path, file.Order), fileUnit is null ? null : new IndexedUnit(fileUnit, file.Path, file.Order), best is not null);
         }
 
         public void AddNames(Collector collector, CancellationToken cancellationToken)
@@ -212,6 +218,11 @@ public static class CodeCompletion
                 {
                     collector.Add(Entry(name.Symbol, name.Owner, name.Nearness));
                 }
+            }
+
+            if (!ModelHasCursor && level != CodeLevel.Outside)
+            {
+                AddWords(collector);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -246,6 +257,21 @@ public static class CodeCompletion
             AddSnippets(collector, level);
         }
 
+        /// <summary>
+        /// The identifiers written before the cursor since the unit started, for text the analysis could not make a
+        /// unit of (a header still being typed): they are the names declared there, and sort after everything known.
+        /// </summary>
+        private void AddWords(Collector collector)
+        {
+            foreach (var token in Context.Tokens)
+            {
+                if (token.Kind == TextTokenKind.Identifier && !token.Text.StartsWith('`') && !Vocabulary.IsKeyword(token.Text, Context.IsVhdl) && token.Text != Context.Prefix)
+                {
+                    collector.Add(new CompletionEntry(token.Text, CompletionKind.Other, Sort(Nearness.Word, token.Text), new CompletionTopic(CompletionTopicKind.Keyword, token.Text, null, default)) { Detail = "word in this file" });
+                }
+            }
+        }
+
         /// <summary>Units of the workspace from the unit table: instance templates where an instance can start, plain names elsewhere.</summary>
         private void AddUnits(Collector collector, CodeLevel level)
         {
@@ -267,7 +293,8 @@ public static class CodeCompletion
                 var instantiable = unit.Kind is DesignUnitKind.Module or DesignUnitKind.Interface or DesignUnitKind.Program or DesignUnitKind.Entity;
                 if (templates && instantiable)
                 {
-                    collector.Add(InstanceTemplate(unit));
+                    // Made only if the item is among those sent: a workspace has thousands of units.
+                    collector.Add(unit.Name, Sort(Nearness.Workspace, unit.Name), () => InstanceTemplate(unit));
                 }
                 else if (unit.Kind == DesignUnitKind.Package && (!vhdl || level is CodeLevel.Outside or CodeLevel.VhdlDeclarative) && (unit.IsVhdl == vhdl))
                 {
@@ -534,16 +561,7 @@ public static class CodeCompletion
 
         internal static string PortDetail(PortSymbol port, bool vhdl)
         {
-            var direction = port.Direction switch
-            {
-                PortDirection.In => vhdl ? "in" : "input",
-                PortDirection.Out => vhdl ? "out" : "output",
-                PortDirection.InOut => "inout",
-                PortDirection.Ref => "ref",
-                PortDirection.Buffer => "buffer",
-                PortDirection.Linkage => "linkage",
-                _ => string.Empty,
-            };
+            var direction = HoverInfo.Direction(port.Direction, vhdl);
             var width = port.Type.Width is { } bits and > 1 ? FormattableString.Invariant($" ({bits} bits)") : string.Empty;
             return $"{direction} {port.Type.Text}".Trim() + width;
         }
@@ -746,7 +764,7 @@ public static class CodeCompletion
     /// <summary>Keeps items whose label matches the typed prefix (at its start or after `_`), once per label, nearest first.</summary>
     internal sealed class Collector(string prefix, bool vhdl)
     {
-        private readonly Dictionary<string, CompletionEntry> _items = new(vhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        private readonly Dictionary<string, (string SortText, CompletionEntry? Entry, Func<CompletionEntry>? Make)> _items = new(vhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
         public bool Matches(string label)
         {
@@ -774,17 +792,31 @@ public static class CodeCompletion
                 return;
             }
 
-            var key = force ? entry.Label + "\u0001snippet" : entry.Label;
-            if (!_items.TryGetValue(key, out var existing) || string.CompareOrdinal(entry.SortText, existing.SortText) < 0)
+            Keep(force ? entry.Label + "\u0001snippet" : entry.Label, entry.SortText, entry, null);
+        }
+
+        /// <summary>An item made only when it is among those returned; <paramref name="label"/> is also what the prefix filters.</summary>
+        public void Add(string label, string sortText, Func<CompletionEntry> make)
+        {
+            if (Matches(label))
             {
-                _items[key] = entry;
+                Keep(label, sortText, null, make);
             }
         }
 
         public (ImmutableArray<CompletionEntry> Items, bool Incomplete) Take(int max)
         {
-            var sorted = _items.Values.OrderBy(item => item.SortText, StringComparer.Ordinal).ThenBy(item => item.Label, StringComparer.Ordinal).ToList();
-            return sorted.Count > max ? ([.. sorted.Take(max)], true) : ([.. sorted], false);
+            var sorted = _items.OrderBy(item => item.Value.SortText, StringComparer.Ordinal).ThenBy(item => item.Key, StringComparer.Ordinal).Take(max + 1).ToList();
+            var items = sorted.Take(max).Select(item => item.Value.Entry ?? item.Value.Make!()).ToImmutableArray();
+            return (items, sorted.Count > max);
+        }
+
+        private void Keep(string key, string sortText, CompletionEntry? entry, Func<CompletionEntry>? make)
+        {
+            if (!_items.TryGetValue(key, out var existing) || string.CompareOrdinal(sortText, existing.SortText) < 0)
+            {
+                _items[key] = (sortText, entry, make);
+            }
         }
     }
 }

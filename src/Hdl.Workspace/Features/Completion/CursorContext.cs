@@ -31,6 +31,9 @@ public enum CodeLevel
 /// <summary>What the characters right before the cursor ask for.</summary>
 internal enum CursorTrigger
 {
+    /// <summary>In a comment or a string: nothing is offered.</summary>
+    None,
+
     /// <summary>A plain name (possibly empty) is being typed.</summary>
     Name,
 
@@ -91,7 +94,7 @@ internal sealed class CursorContext
     /// <summary>Blocks, subprograms and processes that ended before the cursor: what they declare is not visible.</summary>
     public List<(int Start, int End)> ClosedRegions { get; }
 
-    public CursorTrigger Trigger { get; private set; }
+    public CursorTrigger Trigger { get; private set; } = CursorTrigger.Name;
 
     /// <summary>For <see cref="CursorTrigger.Member"/>: the names of the chain before the last `.`; for a package scope, the package.</summary>
     public List<string> Chain { get; } = [];
@@ -112,10 +115,16 @@ internal sealed class CursorContext
             prefixStart--;
         }
 
-        var tokens = TextTokens.Lex(text, Math.Min(scanStart, prefixStart), prefixStart, vhdl);
+        var tokens = TextTokens.Lex(text, Math.Min(scanStart, prefixStart), prefixStart, vhdl, out var inCommentOrString);
         var closed = new List<(int Start, int End)>();
         var level = vhdl ? VhdlLevel(tokens, closed) : SystemVerilogLevel(tokens, closed);
         var context = new CursorContext(vhdl, text[prefixStart..cursor], prefixStart, tokens, level, closed);
+        if (inCommentOrString)
+        {
+            context.Trigger = CursorTrigger.None;
+            return context;
+        }
+
         context.FindTrigger();
         return context;
     }

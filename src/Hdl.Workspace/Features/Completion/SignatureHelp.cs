@@ -20,6 +20,10 @@ public static class SignatureHelp
         ArgumentNullException.ThrowIfNull(text);
         var session = CodeCompletion.Session.Open(index, path, text, position);
         var context = session.Context;
+        if (context.Trigger == CursorTrigger.None)
+        {
+            return null;
+        }
 
         // The call site is read up to the cursor, the word being typed included.
         var tokens = new List<TextToken>(context.Tokens);

@@ -32,8 +32,12 @@ internal static class TextTokens
 {
     private static readonly string[] Operators = ["::", "<=", "=>", ":=", ">=", "==", "!=", "/=", "&&", "||", "->", "**", "<<", ">>", "++", "--", "+=", "-="];
 
-    public static List<TextToken> Lex(string text, int start, int end, bool vhdl)
+    public static List<TextToken> Lex(string text, int start, int end, bool vhdl) => Lex(text, start, end, vhdl, out _);
+
+    /// <param name="endsInside">Set when a comment or string is still open at <paramref name="end"/>: the cursor is in it.</param>
+    public static List<TextToken> Lex(string text, int start, int end, bool vhdl, out bool endsInside)
     {
+        endsInside = false;
         var tokens = new List<TextToken>();
         var at = Math.Max(0, start);
         end = Math.Min(end, text.Length);
@@ -46,15 +50,10 @@ internal static class TextTokens
                 continue;
             }
 
-            if (c == '/' && at + 1 < end && text[at + 1] == '/' && !vhdl)
+            if ((c == '/' && at + 1 < end && text[at + 1] == '/' && !vhdl) || (c == '-' && at + 1 < end && text[at + 1] == '-' && vhdl))
             {
                 at = LineEnd(text, at, end);
-                continue;
-            }
-
-            if (c == '-' && at + 1 < end && text[at + 1] == '-' && vhdl)
-            {
-                at = LineEnd(text, at, end);
+                endsInside = at == end && text[end - 1] != '\n';
                 continue;
             }
 
@@ -62,6 +61,7 @@ internal static class TextTokens
             {
                 var close = text.IndexOf("*/", at + 2, end - at - 2, StringComparison.Ordinal);
                 at = close < 0 ? end : close + 2;
+                endsInside = close < 0;
                 continue;
             }
 
@@ -73,6 +73,7 @@ internal static class TextTokens
                     close += text[close] == '\\' && !vhdl ? 2 : 1;
                 }
 
+                endsInside = close >= end;
                 close = Math.Min(close + 1, end);
                 tokens.Add(new TextToken(TextTokenKind.String, at, text[at..close]));
                 at = close;

@@ -14,6 +14,9 @@ internal enum Nearness
     Workspace = 4,
     Keyword = 5,
     Snippet = 6,
+
+    /// <summary>A word of the file's text, offered when the last analysis lost the unit around the cursor.</summary>
+    Word = 7,
 }
 
 /// <summary>A definition visible at the cursor, how near it is, and the unit that declares it.</summary>

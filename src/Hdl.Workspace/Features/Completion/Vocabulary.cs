@@ -148,6 +148,14 @@ internal static class Vocabulary
         new("$asserton", ["levels", "scope"], "Enables assertions.", false),
     ];
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> SvKeywords =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet([.. SvOutside, .. SvModuleItem, .. SvStatement, .. SvExpression, "begin", "end", "or", "and", "not"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> VhdlKeywords =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet([.. VhdlOutside, .. VhdlDeclarative, .. VhdlConcurrent, .. VhdlSequential, .. VhdlExpression], StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsKeyword(string word, bool vhdl) => vhdl ? VhdlKeywords.Contains(word) : SvKeywords.Contains(word);
+
     public static readonly ImmutableArray<SnippetTemplate> Snippets =
     [
         new("always_ff with reset", CodeLevel.ModuleItem,

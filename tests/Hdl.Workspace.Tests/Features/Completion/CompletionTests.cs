@@ -301,6 +301,31 @@ public class CompletionTests
     }
 
     [Fact]
+    public void Names_written_where_the_analysis_found_no_unit_are_still_offered_as_words()
+    {
+        var item = Single(Items("""
+            module m #(parameter W = 8 (input logic [W-1:0] data_in,
+              wire ready_o = da$0
+            """), "data_in");
+        Assert.Contains(item.Detail, new[] { "word in this file", "input logic [W-1:0]" });
+    }
+
+    [Fact]
+    public void Nothing_is_offered_inside_a_comment_or_a_string()
+    {
+        Assert.Empty(Items("""
+            module m(input logic enable);
+              // the en$0
+            endmodule
+            """));
+        Assert.Empty(Items("""
+            module m(input logic enable);
+              initial $display("en$0
+            endmodule
+            """));
+    }
+
+    [Fact]
     public void The_list_is_capped_and_then_incomplete()
     {
         var fixture = CompletionFixture.Parse("""
