@@ -4,7 +4,8 @@
 Usage: bench/lsp/lsp_bench.py WORKSPACE FILE [--hdl path/to/hdl.dll] [--rounds N]
 
 The session: initialize with WORKSPACE as the folder, wait for the index ($/progress end), open FILE, then for each
-round: hover, definition, references and documentSymbol at identifiers taken in a fixed order from FILE, a
+round: hover, definition, completion (one character into the word), references, rename (edits computed, not
+applied) and documentSymbol at identifiers taken in a fixed order from FILE, a
 workspace/symbol query, and a typed edit (one character inserted, then removed) whose diagnostics are timed from
 the didChange to the publishDiagnostics of that version. Prints p50/p99 per request kind, time to the first answer
 (a workspace/symbol sent right after `initialized`, answered from whatever is indexed), index time, and the server's
@@ -91,14 +92,17 @@ def main():
                  for m in re.finditer(r"\b[a-zA-Z_][a-zA-Z0-9_]{2,}\b", line)]
     step = max(1, len(positions) // args.rounds)
     positions = positions[::step][:args.rounds]
-    times = {k: [] for k in ["hover", "definition", "references", "documentSymbol", "workspace/symbol", "diagnostics after edit"]}
+    times = {k: [] for k in ["hover", "definition", "completion", "references", "rename", "documentSymbol", "workspace/symbol", "diagnostics after edit"]}
     version = 1
     words = ["clk", "rst", "data", "valid", "state", "count", "addr", "req"]
     for n, (line, character) in enumerate(positions):
         pos = {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}
         times["hover"].append(request("textDocument/hover", pos)[0])
         times["definition"].append(request("textDocument/definition", pos)[0])
+        # Completion one character into the word: the widest prefix list a user sees while typing.
+        times["completion"].append(request("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})[0])
         times["references"].append(request("textDocument/references", dict(pos, context={"includeDeclaration": True}))[0])
+        times["rename"].append(request("textDocument/rename", dict(pos, newName="renamed_by_bench"))[0])
         times["documentSymbol"].append(request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})[0])
         times["workspace/symbol"].append(request("workspace/symbol", {"query": words[n % len(words)]})[0])
         version += 1

@@ -307,9 +307,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
         await progress.BeginAsync().ConfigureAwait(false);
         var loaded = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
         var built = loaded.Index;
-        foreach (var error in loaded.ConfigurationErrors)
+        foreach (var message in loaded.ConfigurationErrors.Select(error => error.ToString()).Concat(loaded.IndexMessages))
         {
-            Log(error.ToString());
+            Log(message);
         }
 
         if (!loaded.ConfigurationErrors.IsEmpty)
@@ -328,7 +328,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
 
         // The end of progress is sent once the index is installed, so a request after it sees the new index.
-        await progress.EndAsync($"{built.Files.Length} files, {built.LineCount} lines").ConfigureAwait(false);
+        await progress.EndAsync($"{built.Files.Length} files ({loaded.StoredFileCount} unchanged since the stored index), {built.LineCount} lines").ConfigureAwait(false);
         Interlocked.CompareExchange(ref _indexing, null, indexing);
         _publisher.Value.Schedule(0);
         if (installed)

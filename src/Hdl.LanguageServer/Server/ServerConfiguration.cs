@@ -36,7 +36,7 @@ internal sealed record ServerConfiguration
     /// <summary>Longer texts are not analysed (a generated netlist, a memory image): they would stall every request.</summary>
     public int MaxFileCharacters { get; init; } = 4_000_000;
 
-    /// <summary>Where the retrieval index lives (`ROOT/.hdl` when null), and whether `hdl/search` builds one at all.</summary>
+    /// <summary>Where the persisted workspace index and the retrieval index live (`ROOT/.hdl` when null).</summary>
     public string? IndexDirectory { get; init; }
 
     public bool Retrieval { get; init; } = true;
