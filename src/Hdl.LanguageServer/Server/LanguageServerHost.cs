@@ -6,6 +6,7 @@ using System.Text.Json;
 using Hdl.LanguageServer.Handlers;
 using Hdl.LanguageServer.Protocol;
 using Hdl.Workspace;
+using Hdl.Workspace.Elaboration;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Features;
 using Hdl.Workspace.Index;
@@ -333,11 +334,35 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _publisher.Value.Schedule(0);
         if (installed)
         {
-            // Search comes after the workspace index: it chunks the analysed files, in the background.
-            _retrieval.Start(_clientSupportsProgress, _lifetime.Token);
+            _ = Task.Run(() => WarmUpThenStartRetrieval(built), _lifetime.Token);
         }
 
         return built;
+    }
+
+    /// <summary>
+    /// Binding and elaborating a large workspace takes seconds: done here, in the background, so the first definition
+    /// or diagnostics request after indexing finds them made (the snapshots after edits derive theirs from these).
+    /// Search comes after: it chunks the analysed files.
+    /// </summary>
+    private void WarmUpThenStartRetrieval(WorkspaceIndex built)
+    {
+        try
+        {
+            _ = built.Bindings;
+            _ = built.Elaborate(ElaborationOptions.Default, _lifetime.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            // The requests that need them will build them again and report the failure where it matters.
+            Log($"warm-up of bindings and hierarchy failed: {exception}");
+        }
+
+        _retrieval.Start(_clientSupportsProgress, _lifetime.Token);
     }
 
     private async Task ShowMessageAsync(int type, string message)
