@@ -79,6 +79,7 @@ public static partial class SymbolNavigation
             {
                 if (reference.IsBound
                     && names.Contains(reference.Name)
+                    && Math.Abs(reference.Location.Start.Line - target.Start.Line) <= MaxDeclarationLines
                     && (nearest is null || Distance(reference.Location, target) < Distance(nearest.Location, target))
                     && reference.Definitions.Any(definition => bindings.DefinitionAt(definition)?.Symbol.Kind is DefinitionKind.Type or DefinitionKind.Unit))
                 {
@@ -153,6 +154,10 @@ public static partial class SymbolNavigation
             yield return match.Value[(separator + 1)..].Trim();
         }
     }
+
+    /// <summary>How far the type of a declaration may be from the declared name (`state_t a,` … `d;` over a few lines);
+    /// beyond it a use of the same type name belongs to another declaration, and an unbound type answers nothing.</summary>
+    private const int MaxDeclarationLines = 10;
 
     private static int Distance(Location location, Location anchor) => Math.Abs(location.Span.Start - anchor.Span.Start);
 
