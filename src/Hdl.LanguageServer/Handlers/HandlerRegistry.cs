@@ -68,14 +68,14 @@ internal static class HandlerRegistry
             ReferencesProvider = Has("textDocument/references") ? true : null,
             DocumentHighlightProvider = Has("textDocument/documentHighlight") ? true : null,
             CompletionProvider = Has("textDocument/completion")
-                ? new CompletionOptions(CompletionConversions.CompletionTriggers, ResolveProvider: Has("completionItem/resolve"))
+                ? new CompletionOptions(Conversions.CompletionTriggers, ResolveProvider: Has("completionItem/resolve"))
                 : null,
             SignatureHelpProvider = Has("textDocument/signatureHelp")
-                ? new SignatureHelpOptions(CompletionConversions.SignatureTriggers, CompletionConversions.SignatureTriggers)
+                ? new SignatureHelpOptions(Conversions.SignatureTriggers, Conversions.SignatureTriggers)
                 : null,
             RenameProvider = Has("textDocument/rename") ? new RenameOptions(PrepareProvider: Has("textDocument/prepareRename")) : null,
             InlayHintProvider = Has("textDocument/inlayHint") ? new InlayHintOptions(ResolveProvider: false) : null,
-            CodeActionProvider = Has("textDocument/codeAction") ? new CodeActionOptions(CodeActionHandler.Kinds, ResolveProvider: false) : null,
+            CodeActionProvider = Has("textDocument/codeAction") ? new CodeActionOptions(Conversions.CodeActionKinds, ResolveProvider: false) : null,
             Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
             Experimental = JsonSerializer.SerializeToElement(new
             {

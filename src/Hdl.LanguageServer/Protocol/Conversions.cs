@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Hdl.Syntax.Text;
 using Hdl.Workspace.Features;
+using Hdl.Workspace.Features.Completion;
 using HdlDiagnostic = Hdl.Syntax.Diagnostics.Diagnostic;
 using HdlSeverity = Hdl.Syntax.Diagnostics.DiagnosticSeverity;
 
@@ -16,7 +17,8 @@ public enum PathStyle
 
 /// <summary>
 /// Every conversion between LSP values and the workspace's (STYLE §6): positions (both UTF-16, so only clamping),
-/// ranges, file URIs with percent-encoding and Windows drive letters, symbol kinds, severities, tags.
+/// ranges, file URIs with percent-encoding and Windows drive letters, symbol kinds, severities, tags, completion items
+/// and signature help.
 /// </summary>
 public static class Conversions
 {
@@ -273,4 +275,112 @@ public static class Conversions
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    // ---------------------------------------------------------------------------------------------
+    // Completion and signature help
+
+    /// <summary>Characters after which the editor asks for completion: members, package scope, system tasks, VHDL attributes.</summary>
+    public static readonly ImmutableArray<string> CompletionTriggers = [".", ":", "$", "'"];
+
+    public static readonly ImmutableArray<string> SignatureTriggers = ["(", ","];
+
+    /// <summary>LSP CompletionItemKind numbers.</summary>
+    public static int ToCompletionItemKind(CompletionKind kind) => kind switch
+    {
+        CompletionKind.Signal or CompletionKind.Variable => 6, // Variable
+        CompletionKind.Port => 10, // Property
+        CompletionKind.Parameter or CompletionKind.Constant => 21, // Constant
+        CompletionKind.Type => 25, // TypeParameter
+        CompletionKind.EnumMember => 20,
+        CompletionKind.Field => 5,
+        CompletionKind.Function or CompletionKind.Task or CompletionKind.SystemTask or CompletionKind.SystemFunction => 3, // Function
+        CompletionKind.Module => 9, // Module
+        CompletionKind.Interface => 8,
+        CompletionKind.Package => 9,
+        CompletionKind.Library => 19, // Folder
+        CompletionKind.Instance => 18, // Reference
+        CompletionKind.Keyword => 14,
+        CompletionKind.Snippet => 15,
+        CompletionKind.Attribute => 10,
+        _ => 1, // Text
+    };
+
+    public static CompletionItem ToCompletionItem(CompletionEntry entry, Range replace, Func<string, string> uriOf)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(uriOf);
+        var topic = entry.Topic;
+        return new CompletionItem(entry.Label)
+        {
+            Kind = ToCompletionItemKind(entry.Kind),
+            Detail = entry.Detail,
+            SortText = entry.SortText,
+            FilterText = entry.FilterText,
+            InsertTextFormat = entry.IsSnippet ? 2 : 1,
+            TextEdit = new TextEdit(replace, entry.InsertText ?? entry.Label),
+            Data = new CompletionItemData(topic.Kind.ToString(), topic.Name, topic.Path is null ? null : uriOf(topic.Path), topic.Position.Line, topic.Position.Character),
+        };
+    }
+
+    /// <summary>The workspace topic an item's data names; null when the data is missing or not ours.</summary>
+    public static CompletionTopic? ToTopic(CompletionItemData? data, Func<string, string?> pathOf)
+    {
+        ArgumentNullException.ThrowIfNull(pathOf);
+        if (data is null || !Enum.TryParse<CompletionTopicKind>(data.Topic, out var kind))
+        {
+            return null;
+        }
+
+        var path = data.Uri is null ? null : pathOf(data.Uri);
+        return new CompletionTopic(kind, data.Name, path, new LinePosition(Math.Max(0, data.Line), Math.Max(0, data.Character)));
+    }
+
+    public static SignatureHelp ToSignatureHelp(SignatureHelpResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new SignatureHelp(
+            [.. result.Signatures.Select(signature => new SignatureInformation(
+                signature.Label,
+                signature.Documentation is null ? null : new MarkupContent("markdown", signature.Documentation),
+                [.. signature.Parameters.Select(parameter => new ParameterInformation([parameter.Start, parameter.End], parameter.Documentation is null ? null : new MarkupContent("markdown", parameter.Documentation)))]))],
+            result.ActiveSignature,
+            result.ActiveParameter);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Inlay hints and code actions
+
+    public static InlayHint ToInlayHint(InlayHintItem hint)
+    {
+        ArgumentNullException.ThrowIfNull(hint);
+        return new InlayHint(ToPosition(hint.Position), hint.Label, hint.Kind == InlayHintKind.Type ? 1 : 2, hint.PaddingLeft ? true : null, hint.PaddingRight ? true : null);
+    }
+
+    /// <summary>The code action kinds the server offers: quick fixes, and rewrites such as filling an instance's ports.</summary>
+    public static readonly ImmutableArray<string> CodeActionKinds = ["quickfix", "refactor.rewrite"];
+
+    /// <summary>A workspace code action as LSP's, tied to the client's own diagnostic of the same code and start when it sent one.</summary>
+    public static CodeAction ToCodeAction(CodeActionItem action, ImmutableArray<LspDiagnostic> clientDiagnostics, Func<string, string> uriOf)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(uriOf);
+        ImmutableArray<LspDiagnostic>? diagnostics = null;
+        if (action.Fixes is { } fixes)
+        {
+            var range = ToRange(fixes.Location);
+            var client = clientDiagnostics.IsDefault ? null : clientDiagnostics.FirstOrDefault(diagnostic => diagnostic.Code == fixes.Id && diagnostic.Range.Start == range.Start);
+            diagnostics = [client ?? ToDiagnostic(fixes, uriOf)];
+        }
+
+        var edits = action.Changes
+            .GroupBy(change => uriOf(change.Path))
+            .Select(group => (Uri: group.Key, Edits: group.Select(change => new TextEdit(ToRange(change.Start, change.End), change.NewText)).ToImmutableArray()))
+            .ToList();
+        var edit = action.CreatedFiles.IsEmpty
+            ? new CodeActionEdit(edits.ToImmutableDictionary(entry => entry.Uri, entry => entry.Edits), null)
+            : new CodeActionEdit(null, [
+                .. action.CreatedFiles.Select(file => (object)new CreateFile(uriOf(file), new CreateFileOptions(Overwrite: false, IgnoreIfExists: true))),
+                .. edits.Select(entry => (object)new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(entry.Uri, null), entry.Edits))]);
+        return new CodeAction(action.Title, action.Kind == CodeActionKind.QuickFix ? CodeActionKinds[0] : CodeActionKinds[1], diagnostics, action.IsPreferred ? true : null, edit);
+    }
 }

@@ -19,7 +19,7 @@ internal sealed class CompletionHandler : RequestHandler<CompletionParams, Compl
         var position = Conversions.ToLinePosition(request.Position);
         var result = CodeCompletion.Complete(context.Index, path, text, position, WorkspaceCompletionOptions.Default, cancellationToken);
         var replace = Conversions.ToRange(result.ReplaceStart, position);
-        return new CompletionList(result.IsIncomplete, [.. result.Items.Select(item => CompletionConversions.ToCompletionItem(item, replace, context.UriOf))]);
+        return new CompletionList(result.IsIncomplete, [.. result.Items.Select(item => Conversions.ToCompletionItem(item, replace, context.UriOf))]);
     }
 }
 
@@ -30,7 +30,7 @@ internal sealed class CompletionResolveHandler : RequestHandler<CompletionItem, 
 
     public override CompletionItem? Handle(CompletionItem request, RequestContext context, CancellationToken cancellationToken)
     {
-        if (CompletionConversions.ToTopic(request.Data, context.PathOf) is not { } topic)
+        if (Conversions.ToTopic(request.Data, context.PathOf) is not { } topic)
         {
             return request;
         }
@@ -47,6 +47,6 @@ internal sealed class SignatureHelpHandler : RequestHandler<SignatureHelpParams,
     public override SignatureHelp? Handle(SignatureHelpParams request, RequestContext context, CancellationToken cancellationToken) =>
         context.PathOf(request.TextDocument) is { } path && context.TextOf(path) is { } text
         && Hdl.Workspace.Features.Completion.SignatureHelp.Find(context.Index, path, text, Conversions.ToLinePosition(request.Position), cancellationToken) is { } help
-            ? CompletionConversions.ToSignatureHelp(help)
+            ? Conversions.ToSignatureHelp(help)
             : null;
 }

@@ -10,8 +10,6 @@ namespace Hdl.LanguageServer.Handlers.Editing;
 /// </summary>
 internal sealed class CodeActionHandler : RequestHandler<CodeActionParams, ImmutableArray<CodeAction>>
 {
-    public static readonly ImmutableArray<string> Kinds = ["quickfix", "refactor.rewrite"];
-
     public override string Method => "textDocument/codeAction";
 
     public override ImmutableArray<CodeAction> Handle(CodeActionParams request, RequestContext context, CancellationToken cancellationToken)
@@ -33,29 +31,7 @@ internal sealed class CodeActionHandler : RequestHandler<CodeActionParams, Immut
             cancellationToken);
         var only = request.Context?.Only;
         return [.. actions
-            .Select(action => Convert(action, request.Context?.Diagnostics ?? [], context))
+            .Select(action => Conversions.ToCodeAction(action, request.Context?.Diagnostics ?? [], context.UriOf))
             .Where(action => only is not { IsDefaultOrEmpty: false } kinds || kinds.Any(kind => action.Kind == kind || action.Kind.StartsWith(kind + ".", StringComparison.Ordinal)))];
-    }
-
-    private static CodeAction Convert(CodeActionItem action, ImmutableArray<LspDiagnostic> clientDiagnostics, RequestContext context)
-    {
-        ImmutableArray<LspDiagnostic>? diagnostics = null;
-        if (action.Fixes is { } fixes)
-        {
-            var range = Conversions.ToRange(fixes.Location);
-            var client = clientDiagnostics.IsDefault ? null : clientDiagnostics.FirstOrDefault(diagnostic => diagnostic.Code == fixes.Id && diagnostic.Range.Start == range.Start);
-            diagnostics = [client ?? Conversions.ToDiagnostic(fixes, context.UriOf)];
-        }
-
-        var edits = action.Changes
-            .GroupBy(change => context.UriOf(change.Path))
-            .Select(group => (Uri: group.Key, Edits: group.Select(change => new TextEdit(Conversions.ToRange(change.Start, change.End), change.NewText)).ToImmutableArray()))
-            .ToList();
-        var edit = action.CreatedFiles.IsEmpty
-            ? new CodeActionEdit(edits.ToImmutableDictionary(entry => entry.Uri, entry => entry.Edits), null)
-            : new CodeActionEdit(null, [
-                .. action.CreatedFiles.Select(file => (object)new CreateFile(context.UriOf(file), new CreateFileOptions(Overwrite: false, IgnoreIfExists: true))),
-                .. edits.Select(entry => (object)new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(entry.Uri, null), entry.Edits))]);
-        return new CodeAction(action.Title, action.Kind == CodeActionKind.QuickFix ? "quickfix" : "refactor.rewrite", diagnostics, action.IsPreferred ? true : null, edit);
     }
 }

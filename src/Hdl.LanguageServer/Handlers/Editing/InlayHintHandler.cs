@@ -12,6 +12,6 @@ internal sealed class InlayHintHandler : RequestHandler<InlayHintParams, Immutab
     public override ImmutableArray<InlayHint> Handle(InlayHintParams request, RequestContext context, CancellationToken cancellationToken) =>
         context.PathOf(request.TextDocument) is { } path && context.TextOf(path) is { } text
             ? [.. InlayHints.Compute(context.Index, context.State.IndexReady ? context.State.Hierarchy : null, text, Conversions.ToLinePosition(request.Range.Start), Conversions.ToLinePosition(request.Range.End), cancellationToken)
-                .Select(hint => new InlayHint(Conversions.ToPosition(hint.Position), hint.Label, hint.Kind == InlayHintKind.Type ? 1 : 2, hint.PaddingLeft ? true : null, hint.PaddingRight ? true : null))]
+                .Select(Conversions.ToInlayHint)]
             : [];
 }

@@ -38,19 +38,10 @@ internal static class SourceScanner
         }
 
         var depth = 0;
-        for (var offset = open; offset < text.Length; offset++)
+        foreach (var offset in CodeOffsets(text, open, isVhdl))
         {
-            if (CommentEnd(text, offset, isVhdl) is { } commentEnd)
-            {
-                offset = commentEnd - 1;
-                continue;
-            }
-
             switch (text[offset])
             {
-                case '"':
-                    offset = StringEnd(text, offset) - 1;
-                    break;
                 case '(' or '[' or '{':
                     depth++;
                     break;
@@ -81,20 +72,10 @@ internal static class SourceScanner
         var items = new List<(int Start, int End)>();
         var depth = 0;
         var itemStart = open + 1;
-        for (var offset = open + 1; offset <= close; offset++)
+        foreach (var offset in CodeOffsets(text, open + 1, isVhdl))
         {
-            if (offset < close && CommentEnd(text, offset, isVhdl) is { } commentEnd)
-            {
-                offset = commentEnd - 1;
-                continue;
-            }
-
             var character = text[offset];
-            if (character == '"')
-            {
-                offset = StringEnd(text, offset) - 1;
-            }
-            else if (character is '(' or '[' or '{')
+            if (character is '(' or '[' or '{')
             {
                 depth++;
             }
@@ -118,6 +99,11 @@ internal static class SourceScanner
 
                 itemStart = offset + 1;
             }
+
+            if (offset == close)
+            {
+                break;
+            }
         }
 
         return items;
@@ -127,19 +113,10 @@ internal static class SourceScanner
     public static int? StatementEnd(string text, int offset, bool isVhdl)
     {
         var depth = 0;
-        for (; offset < text.Length; offset++)
+        foreach (var code in CodeOffsets(text, offset, isVhdl))
         {
-            if (CommentEnd(text, offset, isVhdl) is { } commentEnd)
+            switch (text[code])
             {
-                offset = commentEnd - 1;
-                continue;
-            }
-
-            switch (text[offset])
-            {
-                case '"':
-                    offset = StringEnd(text, offset) - 1;
-                    break;
                 case '(' or '[' or '{':
                     depth++;
                     break;
@@ -147,7 +124,7 @@ internal static class SourceScanner
                     depth = Math.Max(0, depth - 1);
                     break;
                 case ';' when depth == 0:
-                    return offset;
+                    return code;
             }
         }
 
@@ -170,6 +147,26 @@ internal static class SourceScanner
         }
 
         return text[lineStart..end];
+    }
+
+    /// <summary>The offsets from <paramref name="from"/> on that hold code: comments and string literals are stepped over.</summary>
+    private static IEnumerable<int> CodeOffsets(string text, int from, bool isVhdl)
+    {
+        for (var offset = from; offset < text.Length; offset++)
+        {
+            if (CommentEnd(text, offset, isVhdl) is { } commentEnd)
+            {
+                offset = commentEnd - 1;
+            }
+            else if (text[offset] == '"')
+            {
+                offset = StringEnd(text, offset) - 1;
+            }
+            else
+            {
+                yield return offset;
+            }
+        }
     }
 
     private static int? CommentEnd(string text, int offset, bool isVhdl)
