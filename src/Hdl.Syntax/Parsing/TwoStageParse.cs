@@ -17,6 +17,7 @@ internal static class TwoStageParse
         IList<IToken> tokens,
         Func<ITokenStream, TParser> createParser,
         Func<TParser, ParserRuleContext> startRule,
+        IReadOnlySet<int> anchorTokenTypes,
         SourceText mainFile,
         CancellationToken cancellationToken)
         where TParser : Parser
@@ -42,7 +43,7 @@ internal static class TwoStageParse
         var listener = new DiagnosticErrorListener(mainFile);
         parser.AddErrorListener(listener);
         parser.Interpreter.PredictionMode = PredictionMode.LL;
-        parser.ErrorHandler = new RecoveringErrorStrategy();
+        parser.ErrorHandler = new RecoveringErrorStrategy(anchorTokenTypes);
         var root = startRule(parser);
         return (root, listener.Diagnostics.ToImmutable());
     }
@@ -63,9 +64,17 @@ internal static class TwoStageParse
         }
     }
 
-    /// <summary>Default recovery, but invented tokens are <see cref="HdlToken"/> marked missing.</summary>
-    private sealed class RecoveringErrorStrategy : DefaultErrorStrategy
+    /// <summary>
+    /// Default recovery, but invented tokens are <see cref="HdlToken"/> marked missing, and an anchor keyword (one that
+    /// opens or closes a design unit or declaration) is never deleted to make the next token fit: in `use work.`
+    /// followed by `entity foo is`, deleting `entity` would swallow the entity's name into the broken clause and lose
+    /// the whole entity.
+    /// </summary>
+    private sealed class RecoveringErrorStrategy(IReadOnlySet<int> anchorTokenTypes) : DefaultErrorStrategy
     {
+        protected override IToken? SingleTokenDeletion(Parser recognizer) =>
+            anchorTokenTypes.Contains(recognizer.InputStream.LA(1)) ? null : base.SingleTokenDeletion(recognizer);
+
         protected override IToken ConstructToken(ITokenSource tokenSource, int expectedTokenType, string tokenText, IToken current)
         {
             var anchor = (HdlToken)current;

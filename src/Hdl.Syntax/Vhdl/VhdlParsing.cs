@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Antlr4.Runtime;
 using Hdl.Syntax.Diagnostics;
@@ -9,6 +10,14 @@ namespace Hdl.Syntax.Vhdl;
 /// <summary>VHDL: lex, apply the edition's keyword set, split off trivia, then parse a design file.</summary>
 internal static class VhdlParsing
 {
+    /// <summary>Keywords that start a design unit, a context item or a declarative part's end; recovery keeps them.</summary>
+    private static readonly FrozenSet<int> RecoveryAnchors = FrozenSet.ToFrozenSet(
+    [
+        VhdlLexer.LIBRARY, VhdlLexer.USE, VhdlLexer.CONTEXT, VhdlLexer.ENTITY, VhdlLexer.ARCHITECTURE, VhdlLexer.PACKAGE,
+        VhdlLexer.CONFIGURATION, VhdlLexer.BEGIN, VhdlLexer.END, VhdlLexer.SIGNAL, VhdlLexer.CONSTANT, VhdlLexer.COMPONENT,
+        VhdlLexer.FUNCTION, VhdlLexer.PROCEDURE, VhdlLexer.PROCESS, VhdlLexer.TYPE, VhdlLexer.SUBTYPE,
+    ]);
+
     public static SyntaxTree Parse(SourceText text, ParseOptions options, CancellationToken cancellationToken)
     {
         var version = options.VhdlVersion == LanguageVersion.Vhdl1993 ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008;
@@ -17,6 +26,7 @@ internal static class VhdlParsing
             tokens.ConvertAll(static token => (IToken)token),
             static stream => new VhdlParser(stream),
             static parser => parser.design_file(),
+            RecoveryAnchors,
             text,
             cancellationToken);
         return new SyntaxTree(

@@ -63,7 +63,6 @@ begin
   end process;
 --    ^^^^^^^ error HDL1001: unexpected 'process', expected 'architecture' or ';' or CHARACTER_LITERAL or STRING_LITERAL or BASIC_IDENTIFIER or EXTENDED_IDENTIFIER
   end architecture;
---^^^ error HDL1001: unexpected 'end'
 --                ^ error HDL1001: unexpected ';', expected BASIC_IDENTIFIER or EXTENDED_IDENTIFIER
 """);
 
@@ -211,7 +210,6 @@ begin
   end process;
 --    ^^^^^^^ error HDL1001: unexpected 'process', expected 'architecture' or ';' or CHARACTER_LITERAL or STRING_LITERAL or BASIC_IDENTIFIER or EXTENDED_IDENTIFIER
   end architecture;
---^^^ error HDL1001: unexpected 'end'
 --                ^ error HDL1001: unexpected ';', expected BASIC_IDENTIFIER or EXTENDED_IDENTIFIER
 """);
 
@@ -264,6 +262,19 @@ end package;
 entity fine is
 end entity;
 """, expectedUnits: ["package_declaration", "entity_declaration"]);
+
+    [Fact]
+    public void A_use_clause_cut_short_keeps_the_entity_after_it() => CheckDiagnostics("""
+library ieee;
+use work.
+  entity e is
+--^^^^^^ error HDL1001: unexpected 'entity', expected 'all' or CHARACTER_LITERAL or STRING_LITERAL or BASIC_IDENTIFIER or EXTENDED_IDENTIFIER
+  port (a : in bit);
+end entity;
+architecture rtl of e is
+begin
+end architecture;
+""", expectedUnits: ["entity_declaration", "architecture_body"]);
 
     private static void CheckDiagnostics(string fixture, string[]? expectedUnits = null)
     {
