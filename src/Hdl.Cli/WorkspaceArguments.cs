@@ -1,11 +1,9 @@
-using System.Collections;
 using System.Collections.Immutable;
 using System.CommandLine;
 using Hdl.Syntax;
 using Hdl.Syntax.Diagnostics;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Workspace;
-using Hdl.Workspace.Configuration;
 using Hdl.Workspace.FileSystem;
 using Hdl.Workspace.Filelists;
 using Hdl.Workspace.Index;
@@ -117,99 +115,48 @@ internal sealed class WorkspaceArguments
     public static GatheredWorkspace Gather(WorkspaceRequest request)
     {
         var usageProblems = ImmutableArray.CreateBuilder<string>();
-        var filelistWarnings = ImmutableArray.CreateBuilder<FilelistWarning>();
         var roots = request.Roots.Length == 0 && request.Filelists.Length == 0 && request.FilelistsRelativeToThemselves.Length == 0
             ? ["."]
             : request.Roots;
         var root = roots.Length > 0 && Directory.Exists(roots[0]) ? roots[0] : ".";
 
         // hdl.json comes first so the command line adds to it (and a define given on the command line wins).
-        var (configuration, configurationErrors) = DiskConfigurationLoader.Load(root);
-        foreach (var error in configurationErrors)
+        var sources = WorkspaceSources.Gather(
+            new WorkspaceSourceRequest
+            {
+                Root = root,
+                Paths = [.. roots],
+                PathsAreDefault = request.Roots.Length == 0,
+                IncludeDirectories = [.. request.IncludeDirectories],
+                Defines = [.. request.Defines.Select(ParseDefine)],
+                Filelists = [.. request.Filelists],
+                FilelistsRelativeToThemselves = [.. request.FilelistsRelativeToThemselves],
+            },
+            CancellationToken.None);
+        usageProblems.AddRange(sources.ConfigurationErrors.Select(error => error.ToString()));
+        usageProblems.AddRange(sources.Problems);
+        return new GatheredWorkspace(
+            request,
+            root,
+            sources.Files,
+            sources.IndexOptions(request.VhdlVersion, Environment.ProcessorCount),
+            sources.IncludeDirectoriesInferred,
+            sources.FilelistWarnings,
+            usageProblems.ToImmutable())
         {
-            usageProblems.Add(error.ToString());
-        }
-
-        var inRoot = (string path) => FilelistReader.ResolvePath(root == "." ? string.Empty : root, path);
-        var inputs = ReadInputs(
-            [.. configuration.IncludeDirectories.Select(inRoot), .. request.IncludeDirectories],
-            [.. configuration.Defines.Select(define => define.Value is null ? define.Name : $"{define.Name}={define.Value}"), .. request.Defines],
-            request.Filelists,
-            [.. configuration.Filelists.Select(inRoot), .. request.FilelistsRelativeToThemselves],
-            usageProblems,
-            filelistWarnings);
-
-        // Filelists in hdl.json name the sources: the root folder is then not searched (folders given explicitly still are).
-        if (!configuration.Filelists.IsEmpty && request.Roots.Length == 0)
-        {
-            roots = [];
-        }
-
-        var discoveryOptions = new FileDiscoveryOptions
-        {
-            Excludes = IgnoreRules.FromGlobs(configuration.Exclude),
-            RespectGitIgnore = configuration.RespectGitIgnore,
-        };
-        var discovered = HdlFileDiscovery.Discover(roots, discoveryOptions, CancellationToken.None);
-        foreach (var missing in discovered.MissingPaths)
-        {
-            usageProblems.Add($"no such file or directory: '{missing}'");
-        }
-
-        var (sources, headers) = IncludeDirectoryInference.SplitHeaders(discovered.Files);
-        var inferred = inputs.IncludeDirectories.IsEmpty && !headers.IsEmpty;
-        var includeDirectories = inferred ? IncludeDirectoryInference.FoldersOf(headers) : inputs.IncludeDirectories;
-        inputs = inputs with { Files = inputs.Files.AddRange(sources), IncludeDirectories = includeDirectories };
-        var options = new WorkspaceIndexOptions
-        {
-            Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = inputs.IncludeDirectories, Defines = inputs.Defines },
-            VhdlVersion = request.VhdlVersion,
-            VhdlLibraryByPath = LibraryMapping.Map(root, inputs.Files, configuration.Libraries),
-            MaxDegreeOfParallelism = Environment.ProcessorCount,
-        };
-        return new GatheredWorkspace(request, root, inputs.DistinctFiles(), options, inferred, filelistWarnings.ToImmutable(), usageProblems.ToImmutable())
-        {
-            Tops = configuration.Tops,
+            Tops = sources.Tops,
         };
     }
 
-    /// <summary>
-    /// The inputs every command shares: include dirs and defines from the command line, then the filelists (`-f`
-    /// relative to the current folder, `-F` to their own); problems and filelist warnings are collected for the caller.
-    /// </summary>
+    /// <summary>Include dirs, defines (`NAME` or `NAME=VALUE`) and filelists from the command line.</summary>
     public static SourceInputs ReadInputs(
         string[] includeDirectories,
         string[] defines,
         string[] filelists,
         string[] filelistsRelativeToThemselves,
         ICollection<string> usageProblems,
-        ICollection<FilelistWarning> filelistWarnings)
-    {
-        var inputs = SourceInputs.Empty with
-        {
-            IncludeDirectories = [.. includeDirectories.Select(FilelistReader.NormalizePath)],
-            Defines = [.. defines.Select(ParseDefine)],
-        };
-        var environment = ReadEnvironment();
-        foreach (var (path, pathBase) in filelists.Select(path => (path, FilelistPathBase.CurrentDirectory))
-                     .Concat(filelistsRelativeToThemselves.Select(path => (path, FilelistPathBase.FilelistFolder))))
-        {
-            var filelist = DiskFilelistLoader.Load(path, pathBase, environment);
-            if (filelist is null)
-            {
-                usageProblems.Add($"cannot read filelist '{path}'");
-                continue;
-            }
-
-            inputs = inputs.Add(filelist);
-            foreach (var warning in filelist.Warnings)
-            {
-                filelistWarnings.Add(warning);
-            }
-        }
-
-        return inputs;
-    }
+        ICollection<FilelistWarning> filelistWarnings) =>
+        WorkspaceSources.ReadInputs([.. includeDirectories], [.. defines.Select(ParseDefine)], [.. filelists], [.. filelistsRelativeToThemselves], usageProblems, filelistWarnings);
 
     /// <summary>Builds the index, showing a progress line on an interactive terminal.</summary>
     public static WorkspaceIndex BuildIndex(GatheredWorkspace workspace, bool showProgress) =>
@@ -254,20 +201,6 @@ internal sealed class WorkspaceArguments
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         return equals < 0 ? new MacroDefine(text, null) : new MacroDefine(text[..equals], text[(equals + 1)..]);
-    }
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && entry.Value is string value)
-            {
-                environment[name] = value;
-            }
-        }
-
-        return environment;
     }
 
     /// <summary>One line on stderr, rewritten in place at most every 100 ms, cleared at the end.</summary>

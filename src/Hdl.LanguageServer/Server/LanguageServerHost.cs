@@ -308,6 +308,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         await progress.BeginAsync().ConfigureAwait(false);
         var loaded = await Task.Run(() => WorkspaceLoader.Build(state.Roots, state.Configuration, _diskReader, _includeSourceFactory(), progress, indexing.Token), indexing.Token).ConfigureAwait(false);
         var built = loaded.Index;
+        var elaboration = ElaborationOptions.Default with { Tops = loaded.Tops };
         foreach (var message in loaded.ConfigurationErrors.Select(error => error.ToString()).Concat(loaded.IndexMessages))
         {
             Log(message);
@@ -323,7 +324,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             if (generation == _indexGeneration)
             {
-                Volatile.Write(ref _state, _state.WithBuiltIndex(built, loaded.Files));
+                Volatile.Write(ref _state, _state.WithBuiltIndex(built, loaded.Files, elaboration));
                 installed = true;
             }
         }
@@ -334,7 +335,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _publisher.Value.Schedule(0);
         if (installed)
         {
-            _ = Task.Run(() => WarmUpThenStartRetrieval(built), _lifetime.Token);
+            _ = Task.Run(() => WarmUpThenStartRetrieval(built, elaboration), _lifetime.Token);
         }
 
         return built;
@@ -345,12 +346,12 @@ public sealed class LanguageServerHost : IAsyncDisposable
     /// or diagnostics request after indexing finds them made (the snapshots after edits derive theirs from these).
     /// Search comes after: it chunks the analysed files.
     /// </summary>
-    private void WarmUpThenStartRetrieval(WorkspaceIndex built)
+    private void WarmUpThenStartRetrieval(WorkspaceIndex built, ElaborationOptions elaboration)
     {
         try
         {
             _ = built.Bindings;
-            _ = built.Elaborate(ElaborationOptions.Default, _lifetime.Token);
+            _ = built.Elaborate(elaboration, _lifetime.Token);
         }
         catch (OperationCanceledException)
         {

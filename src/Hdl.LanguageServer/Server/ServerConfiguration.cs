@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Hdl.Syntax;
 using Hdl.Syntax.Preprocessor;
-using Hdl.Workspace.Configuration;
 using Hdl.Workspace.Index;
 
 namespace Hdl.LanguageServer.Server;
@@ -10,7 +9,7 @@ namespace Hdl.LanguageServer.Server;
 /// <summary>
 /// Settings from `initializationOptions` and `workspace/didChangeConfiguration` (either at the top level or under an
 /// `hdl` key): include directories, defines, VHDL edition, diagnostics delay, whether elaboration findings are shown,
-/// the retrieval index (on/off, folder, delay after edits). `hdl.json` of the workspace is merged in by <see cref="IndexOptions(ImmutableArray{string}, WorkspaceConfiguration, string?)"/>.
+/// the retrieval index (on/off, folder, delay after edits). `hdl.json` of the workspace comes first and these add to it (<see cref="WorkspaceLoader"/>).
 /// </summary>
 internal sealed record ServerConfiguration
 {
@@ -44,30 +43,13 @@ internal sealed record ServerConfiguration
     /// <summary>Quiet time after the last edit before the retrieval index takes the changed files in.</summary>
     public int RetrievalDelayMilliseconds { get; init; } = 1500;
 
-    public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories) =>
-        IndexOptions(inferredIncludeDirectories, WorkspaceConfiguration.Empty, root: null);
-
-    /// <summary>
-    /// `hdl.json` merged with these settings: include directories of both (the project's first, relative to its folder),
-    /// defines of both (a setting's define of the same name wins, as on the command line), and the folders holding
-    /// headers only when neither names an include directory.
-    /// </summary>
-    public WorkspaceIndexOptions IndexOptions(ImmutableArray<string> inferredIncludeDirectories, WorkspaceConfiguration project, string? root)
+    /// <summary>The index options of these settings alone, for a server with no workspace folder.</summary>
+    public WorkspaceIndexOptions IndexOptions() => new()
     {
-        ArgumentNullException.ThrowIfNull(project);
-        ImmutableArray<string> configured = [.. project.IncludeDirectories.Select(directory => root is null ? directory : Path.GetFullPath(Path.Combine(root, directory))), .. IncludeDirectories];
-        var defines = project.Defines.Where(define => !Defines.Any(setting => setting.Name == define.Name)).Concat(Defines);
-        return new()
-        {
-            Preprocessor = PreprocessorOptions.Default with
-            {
-                IncludeDirectories = configured.IsEmpty ? inferredIncludeDirectories : configured,
-                Defines = [.. defines],
-            },
-            VhdlVersion = VhdlVersion,
-            MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism),
-        };
-    }
+        Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = IncludeDirectories, Defines = Defines },
+        VhdlVersion = VhdlVersion,
+        MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism),
+    };
 
     /// <summary>Settings read from JSON over the current ones; unknown keys and wrong types are ignored.</summary>
     public ServerConfiguration Read(JsonElement? settings)

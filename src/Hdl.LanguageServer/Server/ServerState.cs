@@ -31,9 +31,11 @@ internal sealed class ServerState
         bool indexReady,
         IIncludeSource diskIncludes,
         ISourceFileReader diskReader,
-        ImmutableArray<string> workspaceFiles)
+        ImmutableArray<string> workspaceFiles,
+        ElaborationOptions elaboration)
     {
         WorkspaceFiles = workspaceFiles;
+        Elaboration = elaboration;
         Documents = documents;
         Configuration = configuration;
         Roots = roots;
@@ -46,7 +48,7 @@ internal sealed class ServerState
             () => pending.IsEmpty ? baseIndex : baseIndex.ApplyChanges([.. pending], Reader, Includes, CancellationToken.None),
             LazyThreadSafetyMode.ExecutionAndPublication);
         _flow = new Lazy<SignalFlow>(() => new SignalFlow(Index), LazyThreadSafetyMode.ExecutionAndPublication);
-        _hierarchy = new Lazy<InstanceHierarchy>(() => Index.Elaborate(ElaborationOptions.Default, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hierarchy = new Lazy<InstanceHierarchy>(() => Index.Elaborate(elaboration, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ImmutableDictionary<string, OpenDocument> Documents { get; }
@@ -69,6 +71,9 @@ internal sealed class ServerState
 
     public ISourceFileReader DiskReader { get; }
 
+    /// <summary>How the hierarchy is elaborated: the tops named in `hdl.json`, else the units nothing instantiates.</summary>
+    public ElaborationOptions Elaboration { get; }
+
     /// <summary>The workspace index with every open document's text in it.</summary>
     public WorkspaceIndex Index => _index.Value;
 
@@ -81,7 +86,7 @@ internal sealed class ServerState
     public IIncludeSource Includes => new OverlayIncludeSource(Documents, DiskIncludes);
 
     public static ServerState Create(ServerConfiguration configuration, ISourceFileReader diskReader, IIncludeSource diskIncludes) =>
-        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions([]), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader, []);
+        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions(), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader, [], ElaborationOptions.Default);
 
     /// <summary>The text of a file as the server sees it: the open buffer, else the file on disk.</summary>
     public SourceText? GetText(string path) =>
@@ -97,8 +102,8 @@ internal sealed class ServerState
     public ServerState WithRoots(ImmutableArray<string> roots) => Next(Documents, Configuration, roots, [], IndexReady);
 
     /// <summary>A freshly built index replaces the old one; open documents are laid over it on first use.</summary>
-    public ServerState WithBuiltIndex(WorkspaceIndex built, ImmutableArray<string> workspaceFiles) =>
-        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader, workspaceFiles);
+    public ServerState WithBuiltIndex(WorkspaceIndex built, ImmutableArray<string> workspaceFiles, ElaborationOptions elaboration) =>
+        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader, workspaceFiles, elaboration);
 
     private ServerState Next(ImmutableDictionary<string, OpenDocument> documents, ServerConfiguration configuration, ImmutableArray<string> roots, IEnumerable<string> changedPaths, bool indexReady)
     {
@@ -106,7 +111,7 @@ internal sealed class ServerState
         var made = _index.IsValueCreated;
         var baseIndex = made ? _index.Value : BaseIndex;
         var pending = (made ? ImmutableHashSet<string>.Empty : Pending).Union(changedPaths);
-        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader, WorkspaceFiles);
+        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader, WorkspaceFiles, Elaboration);
     }
 }
 

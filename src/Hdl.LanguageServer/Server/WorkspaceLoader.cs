@@ -16,12 +16,15 @@ internal sealed record LoadedWorkspace(WorkspaceIndex Index, ImmutableArray<stri
 
     /// <summary>Files taken from the persisted index as they were, not analysed again.</summary>
     public int StoredFileCount { get; init; }
+
+    /// <summary>Top units named in `hdl.json`; none means the tops are found (units nothing instantiates).</summary>
+    public ImmutableArray<string> Tops { get; init; } = [];
 }
 
 /// <summary>
-/// The files of the workspace folders, as `hdl index` finds them: `hdl.json` of the first folder read first (include
-/// dirs, defines, excludes, .gitignore, VHDL libraries), HDL sources by extension, headers only included, and without
-/// any include directory the folders holding headers (zero configuration). The editor's settings add to `hdl.json`.
+/// The files of the workspace folders, gathered as `hdl index` gathers them (<see cref="WorkspaceSources"/>): `hdl.json`
+/// of the first folder (include dirs, defines, filelists, excludes, .gitignore, VHDL libraries, tops), then the
+/// editor's settings.
 /// The index is opened from and saved to the workspace's persisted index, so a warm start re-analyses nothing.
 /// </summary>
 internal static class WorkspaceLoader
@@ -36,25 +39,33 @@ internal static class WorkspaceLoader
     {
         if (!configuration.IndexWorkspace || roots.IsDefaultOrEmpty)
         {
-            return new LoadedWorkspace(WorkspaceIndex.Build([], configuration.IndexOptions([]), reader, includes, progress, cancellationToken), [], []);
+            return new LoadedWorkspace(WorkspaceIndex.Build([], configuration.IndexOptions(), reader, includes, progress, cancellationToken), [], []);
         }
 
+        // hdl.json of the first folder comes first; the editor's settings add to it (a setting's define wins).
         var root = roots[0];
-        var (project, errors) = DiskConfigurationLoader.Load(root);
-        var discovered = HdlFileDiscovery.Discover(
-            roots,
-            new FileDiscoveryOptions { Excludes = IgnoreRules.FromGlobs(project.Exclude), RespectGitIgnore = project.RespectGitIgnore },
+        var sources = WorkspaceSources.Gather(
+            new WorkspaceSourceRequest
+            {
+                Root = root,
+                Paths = roots,
+                PathsAreDefault = true,
+                IncludeDirectories = configuration.IncludeDirectories,
+                Defines = configuration.Defines,
+            },
             cancellationToken);
-        var (sources, headers) = IncludeDirectoryInference.SplitHeaders(discovered.Files);
-        var options = configuration.IndexOptions(IncludeDirectoryInference.FoldersOf(headers), project, root) with
-        {
-            VhdlLibraryByPath = LibraryMapping.Map(root, sources, project.Libraries),
-        };
+        var options = sources.IndexOptions(configuration.VhdlVersion, configuration.MaxDegreeOfParallelism);
+
         // The index persisted under ROOT/.hdl (shared with `hdl index` and the search index) lets a restart skip every
         // unchanged file; open buffers are applied on top by the server state, as after a fresh build.
         var database = IndexDatabase.ForWorkspace(root, configuration.IndexDirectory);
-        var opened = PersistentIndex.Open(database, sources, options, reader, includes, progress, cancellationToken);
-        return new LoadedWorkspace(opened.Index, discovered.Files, errors) { IndexMessages = opened.Messages, StoredFileCount = opened.LoadedFileCount };
+        var opened = PersistentIndex.Open(database, sources.Files, options, reader, includes, progress, cancellationToken);
+        return new LoadedWorkspace(opened.Index, sources.DiscoveredFiles, sources.ConfigurationErrors)
+        {
+            IndexMessages = [.. sources.Problems, .. opened.Messages],
+            StoredFileCount = opened.LoadedFileCount,
+            Tops = sources.Tops,
+        };
     }
 
     /// <summary>True when a changed file is the `hdl.json` of a workspace folder, so the workspace must be loaded again.</summary>
