@@ -517,9 +517,34 @@ lifetime
     | 'automatic'
     ;
 
+// A.2.1.3 `net_type ... data_type_or_implicit [delay3]`, written so that no type name is directly followed by the
+// delay: SLL prediction has no caller context, so a `#` that may follow a type here would make every optional
+// parameter list of a type name anywhere (`uvm_port #(item) p;`) be read to its end to tell parameters from delay.
+// A `#` right after a type name always began its parameters (greedy), so the language is unchanged:
+//   `wire T w` and `wire T #(8) w`: class_type (the `#...` is T's parameters);
+//   `wire logic [3:0] #(1,2) w`, `wire [7:0] #5 w`, `wire T [1:0] #5 w`: net_data_type, then the delay;
+//   `wire T #(8) #5 w`: parameterized_net_type, then the delay.
 net_declaration
-    : net_type (drive_strength | charge_strength)? ('vectored' | 'scalared')? data_type_or_implicit? delay3? list_of_net_decl_assignments ';'
+    : net_type (drive_strength | charge_strength)? ('vectored' | 'scalared')? (
+        class_type
+        | parameterized_net_type delay3
+        | net_data_type? delay3?
+    ) list_of_net_decl_assignments ';'
     | 'interconnect' implicit_data_type? ('#' delay_value)? list_of_net_decl_assignments ';'
+    ;
+
+// The data type of a net that a delay may follow: everything data_type_or_implicit allows except a type name
+// ending the type (that is class_type or parameterized_net_type in net_declaration).
+net_data_type
+    : keyword_data_type
+    | implicit_data_type
+    | type_reference packed_dimension*
+    | class_type packed_dimension+
+    ;
+
+// A type name whose last segment has parameters (class_type's shape, for the `#` that follows it in a net).
+parameterized_net_type
+    : ('$unit' '::' | 'local' '::')? (identifier parameter_value_assignment? '::')* identifier parameter_value_assignment
     ;
 
 list_of_net_decl_assignments

@@ -205,6 +205,29 @@ public class SystemVerilogModelTests
     }
 
     [Fact]
+    public void Net_types_are_read_with_or_without_a_delay()
+    {
+        CheckModel("""
+            module nets;
+              wire logic [3:0] #(1, 2) a;
+              wire [7:0] #5 b;
+              wire #3 c;
+              wire bus_pkg::req_t d;
+              wire bus_pkg::req_t [1:0] #2 e;
+              trireg (large) #(1:2:3) f;
+            endmodule
+            """, """
+            module nets @1
+              net wire logic [3:0] a
+              net wire [7:0] b
+              net wire c
+              net wire bus_pkg::req_t d
+              net wire bus_pkg::req_t [1:0] e
+              net trireg f
+            """);
+    }
+
+    [Fact]
     public void Packages_types_enums_structs_and_imports()
     {
         CheckModel("""

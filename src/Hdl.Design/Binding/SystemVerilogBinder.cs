@@ -179,7 +179,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                 VisitChildren(node, scope, quiet, except: ["identifier"]);
                 break;
             case "net_declaration":
-                VisitDeclaration(node, node.ChildNode("data_type_or_implicit"), "net_decl_assignment", DefinitionKind.Net, scope, quiet);
+                VisitDeclaration(node, node.NetDataType(), "net_decl_assignment", DefinitionKind.Net, scope, quiet);
                 break;
             case "data_declaration" when node.ChildNode("list_of_variable_decl_assignments") is not null:
                 VisitDeclaration(node, node.ChildNode("data_type_or_implicit") ?? node.ChildNode("data_type"), "variable_decl_assignment", DefinitionKind.Variable, scope, quiet);
@@ -311,7 +311,7 @@ internal sealed class SystemVerilogBinder : FileBinder
                 RecordDotted(node, scope, quiet);
                 VisitChildren(node, scope, quiet, except: ["identifier"]);
                 break;
-            case "class_type":
+            case "class_type" or "parameterized_net_type":
                 VisitClassType(node, scope, quiet);
                 break;
             case "data_type" or "keyword_data_type" when node.HasToken("virtual"):
@@ -627,7 +627,7 @@ internal sealed class SystemVerilogBinder : FileBinder
     /// <summary>Visits a data type; for a struct/union returns the scope holding its fields, and declares enum members in <paramref name="scope"/>.</summary>
     private BindingScope? VisitDataType(SyntaxNode typeNode, BindingScope scope, bool quiet, string? typeKey)
     {
-        var dataType = typeNode.Kind == "data_type" ? typeNode : typeNode.ChildNode("data_type");
+        var dataType = typeNode.Kind is "data_type" or "keyword_data_type" ? typeNode : typeNode.ChildNode("data_type") ?? typeNode.ChildNode("keyword_data_type");
         if (dataType is null)
         {
             Visit(typeNode, scope, quiet);
@@ -927,7 +927,7 @@ internal sealed class SystemVerilogBinder : FileBinder
     /// <summary>The named type a declaration uses (`cfg_t`, `pkg::cfg_t`), so `.` after the declared name finds its members.</summary>
     private static string? TypeNameOf(SyntaxNode? typeNode)
     {
-        var classType = typeNode?.Kind == "class_type" ? typeNode : typeNode?.FirstDescendant("class_type");
+        var classType = typeNode?.Kind is "class_type" or "parameterized_net_type" ? typeNode : typeNode?.FirstDescendant("class_type");
         if (classType is null || typeNode!.FirstDescendant("struct_union") is not null)
         {
             return null;

@@ -48,6 +48,14 @@ internal static class SyntaxNavigation
         }
     }
 
+    /// <summary>
+    /// The data type of a SystemVerilog net declaration, or null when implicit: the grammar gives a net's type one of
+    /// three shapes (net_data_type, a bare class_type, or parameterized_net_type) so that a delay after it needs no long
+    /// look-ahead; all three cover exactly the type's text.
+    /// </summary>
+    public static SyntaxNode? NetDataType(this SyntaxNode netDeclaration) =>
+        netDeclaration.ChildNode("net_data_type") ?? netDeclaration.ChildNode("class_type") ?? netDeclaration.ChildNode("parameterized_net_type");
+
     /// <summary>The first child node, whatever its kind, or null.</summary>
     public static SyntaxNode? FirstChildNode(this SyntaxNode node) => node.ChildNodes.Count > 0 ? node.ChildNodes[0] : null;
 

@@ -398,9 +398,11 @@ internal sealed class SystemVerilogModelBuilder
     };
 
     /// <summary>The declared type of a declaration node: its data type (or implicit type) and packed dimensions.</summary>
-    private static TypeSymbol TypeOf(SyntaxNode declaration)
+    private static TypeSymbol TypeOf(SyntaxNode declaration) =>
+        TypeOf(declaration, declaration.ChildNode("data_type_or_implicit") ?? declaration.ChildNode("data_type") ?? declaration.ChildNode("implicit_data_type"));
+
+    private static TypeSymbol TypeOf(SyntaxNode declaration, SyntaxNode? dataType)
     {
-        var dataType = declaration.ChildNode("data_type_or_implicit") ?? declaration.ChildNode("data_type") ?? declaration.ChildNode("implicit_data_type");
         var netType = declaration.ChildNode("net_type");
         var text = string.Join(' ', new[] { netType?.Text, dataType?.CompactText() }.Where(part => !string.IsNullOrEmpty(part)));
         if (dataType is null)
@@ -417,7 +419,7 @@ internal sealed class SystemVerilogModelBuilder
 
     private void AddNetDeclaration(SyntaxNode declaration, UnitBuilder unit, string? scope)
     {
-        var type = TypeOf(declaration);
+        var type = TypeOf(declaration, declaration.NetDataType());
         foreach (var assignment in declaration.Descendants("net_decl_assignment"))
         {
             var name = assignment.ChildNode("identifier");
