@@ -274,7 +274,14 @@ LINE_CONTINUATION : '\\' '\r'? '\n' -> channel(HIDDEN) ;
 
 // ---- numbers (A.8.7) ----
 // `'h 1F` and `'b ??01`: base and value form one token; the size, if any, is the UNSIGNED_NUMBER before it.
-BASED_NUMBER : '\'' [sS]? [bBoOdDhH] [ \t]* [0-9a-fA-FxXzZ?] [0-9a-fA-FxXzZ?_]* ;
+// Each base takes only its own digits, so in a macro body `'b BIN_IDX` leaves the formal argument whole (the
+// preprocessor joins base and substituted value again).
+BASED_NUMBER
+    : '\'' [sS]? [bB] [ \t]* [01xXzZ?] [01xXzZ?_]*
+    | '\'' [sS]? [oO] [ \t]* [0-7xXzZ?] [0-7xXzZ?_]*
+    | '\'' [sS]? [dD] [ \t]* ([0-9] [0-9_]* | [xXzZ?] '_'*)
+    | '\'' [sS]? [hH] [ \t]* [0-9a-fA-FxXzZ?] [0-9a-fA-FxXzZ?_]*
+    ;
 UNBASED_UNSIZED_LITERAL : '\'' [01xXzZ] ;
 TIME_LITERAL : ([0-9] [0-9_]* ('.' [0-9] [0-9_]*)?) ('s' | 'ms' | 'us' | 'ns' | 'ps' | 'fs') ;
 REAL_NUMBER

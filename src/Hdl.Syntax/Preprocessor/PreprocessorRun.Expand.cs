@@ -304,8 +304,53 @@ internal sealed partial class PreprocessorRun
         }
 
         RemovePastedComments(output);
+        JoinSplitBasedNumbers(output);
         return output;
     }
+
+    /// <summary>
+    /// `coverpoint BITS[IDXW 'b BIN_IDX]` (OpenTitan's otbn coverage): the body holds a base with no value and the
+    /// value comes from an argument, so base and value are joined into one number again, as a preprocessor working
+    /// on text would lex them.
+    /// </summary>
+    private void JoinSplitBasedNumbers(List<HdlToken> output)
+    {
+        for (var i = 0; i + 2 < output.Count; i++)
+        {
+            if (output[i].Type != SystemVerilogLexer.APOSTROPHE || !IsBaseLetter(output[i + 1].Text))
+            {
+                continue;
+            }
+
+            var value = i + 2;
+            while (value < output.Count && MacroDef.IsWhitespace(output[value]))
+            {
+                value++;
+            }
+
+            if (value == output.Count)
+            {
+                return;
+            }
+
+            var pieces = RelexPieces(output[i].Text + output[i + 1].Text + output[value].Text);
+            if (pieces is not [{ Type: SystemVerilogLexer.BASED_NUMBER } number])
+            {
+                continue;
+            }
+
+            var apostrophe = output[i];
+            output[i] = HdlToken.Synthesized(number.Type, number.Text, apostrophe.File, apostrophe.Span, new LinePosition(apostrophe.Line - 1, apostrophe.Column), apostrophe.Expansion);
+            output.RemoveRange(i + 1, value - i);
+        }
+    }
+
+    private static bool IsBaseLetter(string text) => text switch
+    {
+        [var letter] => "bBoOdDhH".Contains(letter, StringComparison.Ordinal),
+        ['s' or 'S', var letter] => "bBoOdDhH".Contains(letter, StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>
     /// Some libraries build a synthesis pragma comment with pastes, `/``* ... *``/` (common_cells' FFLARNC):

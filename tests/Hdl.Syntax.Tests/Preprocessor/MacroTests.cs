@@ -119,6 +119,17 @@ public class MacroTests : PreprocessorTestBase
         "covergroup add_cg with function sample ( int x ) ;");
 
     [Fact]
+    public void A_base_in_the_body_joins_the_value_its_argument_brings() => CheckPreprocessed(
+        """
+        `define BIT(BITS, W, IDX) BITS[W 'b IDX];
+        `define TWO(BITS, W, IDX) `BIT(BITS, W, IDX``0) `BIT(BITS, W, IDX``1)
+        `define LOW(BITS) BITS[2 'b ?0]
+        `TWO(data, 2, 1)
+        `LOW(data)
+        """,
+        "data [ 2 'b10 ] ; data [ 2 'b11 ] ; data [ 2 'b ?0 ]");
+
+    [Fact]
     public void Pasting_can_build_a_macro_name_that_is_then_expanded() => CheckPreprocessed(
         """
         `define WIDTH_A 4
