@@ -286,6 +286,7 @@ public sealed class WorkspaceBindings
         var carried = new List<FileBindings?>(unitsByPath.Count);
         var changed = new List<(FileDefinitions? Old, FileDefinitions? New)>();
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var collect = new List<(int Position, IndexedFile File, List<IndexedUnit> Units, FileBindings? Old)>();
         foreach (var file in index.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -303,15 +304,28 @@ public sealed class WorkspaceBindings
                 continue;
             }
 
-            var definitions = FileDefinitions.Collect(file, units);
+            collect.Add((files.Count, file, units, old));
+            files.Add(null!);
+            carried.Add(null);
+        }
+
+        // Collecting a file's definitions reads only that file: in parallel, for a fresh build's thousands of files.
+        var collected = new FileDefinitions[collect.Count];
+        Parallel.For(
+            0,
+            collect.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, index.Options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+            at => collected[at] = FileDefinitions.Collect(collect[at].File, collect[at].Units));
+        for (var at = 0; at < collect.Count; at++)
+        {
+            var (position, file, _, old) = collect[at];
             if (old is null || !ReferenceEquals(old.Definitions.Design, file.Design))
             {
                 // New or re-analysed; a file that only moved in analysis order keeps what other files see of it.
-                changed.Add((old?.Definitions, definitions));
+                changed.Add((old?.Definitions, collected[at]));
             }
 
-            files.Add(new FileBindings(definitions));
-            carried.Add(null);
+            files[position] = new FileBindings(collected[at]);
         }
 
         var raised = new HashSet<DependencyKey>(DependencyKey.Comparer);
@@ -365,6 +379,16 @@ public sealed class WorkspaceBindings
         {
             bindings._filesByPath[file.Path] = file;
             Add(bindings._referenceSources, file.Path, file);
+
+            // References located in an included file belong to the includer's results (a file's references lie in it or its includes).
+            foreach (var include in index.GetFile(file.Path)?.Includes ?? [])
+            {
+                if (include != file.Path)
+                {
+                    Add(bindings._referenceSources, include, file);
+                }
+            }
+
             foreach (var (symbol, exports) in file.Definitions.Exports)
             {
                 bindings._exports[symbol] = exports;
@@ -373,18 +397,6 @@ public sealed class WorkspaceBindings
             foreach (var path in file.Definitions.ByPath.Keys)
             {
                 Add(bindings._definitionFiles, path, file);
-            }
-        }
-
-        foreach (var file in files)
-        {
-            // References located in an included file belong to the includer's results (a file's references lie in it or its includes).
-            foreach (var include in index.GetFile(file.Path)?.Includes ?? [])
-            {
-                if (include != file.Path)
-                {
-                    Add(bindings._referenceSources, include, file);
-                }
             }
         }
 
