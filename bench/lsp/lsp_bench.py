@@ -9,7 +9,7 @@ applied) and documentSymbol at identifiers taken in a fixed order from FILE, a
 workspace/symbol query, and a typed edit (one character inserted, then removed) whose diagnostics are timed from
 the didChange to the publishDiagnostics of that version. Prints p50/p99 per request kind, time to the first answer
 (a workspace/symbol sent right after `initialized`, answered from whatever is indexed), index time, and the server's
-peak memory (VmHWM from /proc). No network; the numbers go into bench/lsp/results.md by hand with the load average.
+peak memory (VmHWM from /proc) and CPU seconds (/proc stat). No network; the numbers go into bench/lsp/results.md by hand with the load average.
 """
 import argparse, json, os, re, subprocess, sys, threading, time
 
@@ -19,13 +19,18 @@ def main():
     ap.add_argument("file")
     ap.add_argument("--hdl", default=os.path.join(os.path.dirname(__file__), "../../src/Hdl.Cli/bin/Release/net10.0/hdl.dll"))
     ap.add_argument("--rounds", type=int, default=40)
+    ap.add_argument("--stderr", help="write the server's log (stderr) here, e.g. to read the warm-up times")
+    ap.add_argument("--retrieval-edit", action="store_true",
+                    help="after the rounds, keep one edit (a comment line) and time the search index update it causes "
+                         "(wall and server CPU, from the 'retrieval index:' log line; needs --stderr)")
     args = ap.parse_args()
     workspace = os.path.abspath(args.workspace)
     path = os.path.abspath(args.file)
     text = open(path, encoding="utf-8", errors="replace").read()
 
     start = time.monotonic()
-    proc = subprocess.Popen(["dotnet", args.hdl, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(["dotnet", args.hdl, "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=open(args.stderr, "w") if args.stderr else subprocess.DEVNULL)
     lock = threading.Lock()
     pending, notifications = {}, []
     cond = threading.Condition(lock)
@@ -117,7 +122,25 @@ def main():
         notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                           "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""}]})
 
+    def cpu_now():
+        fields = open(f"/proc/{proc.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    retrieval = None
+    if args.retrieval_edit and args.stderr:
+        seen = open(args.stderr).read().count("retrieval index:")
+        cpu_before, sent = cpu_now(), time.monotonic()
+        version += 1
+        notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                          "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "// edited by lsp_bench\n"}]})
+        while time.monotonic() - sent < 300 and open(args.stderr).read().count("retrieval index:") <= seen:
+            time.sleep(0.05)
+        if open(args.stderr).read().count("retrieval index:") > seen:
+            retrieval = (time.monotonic() - sent, cpu_now() - cpu_before)
+
     status = open(f"/proc/{proc.pid}/status").read() if os.path.exists(f"/proc/{proc.pid}/status") else ""
+    stat = open(f"/proc/{proc.pid}/stat").read().rsplit(")", 1)[1].split() if os.path.exists(f"/proc/{proc.pid}/stat") else []
+    cpu_seconds = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK") if stat else float("nan")
     hwm = re.search(r"VmHWM:\s+(\d+) kB", status)
     request("shutdown", None)
     notify("exit", None)
@@ -130,6 +153,9 @@ def main():
     print(f"workspace: {workspace}\nfile: {path} ({len(lines)} lines)\nload average: {os.getloadavg()}")
     print(f"first answer: {first_answer:.2f} s (workspace/symbol during indexing, {first*1000:.0f} ms)")
     print(f"index ready: {index_seconds:.1f} s")
+    print(f"server CPU: {cpu_seconds:.1f} s (user+system, whole run)")
+    if retrieval:
+        print(f"search index update after one kept edit: {retrieval[0]:.1f} s after the edit (includes the quiet time), server CPU {retrieval[1]:.1f} s")
     print(f"peak memory (VmHWM): {int(hwm.group(1)) / 1024:.0f} MB" if hwm else "peak memory: n/a")
     print(f"{'request':<24} {'n':>4} {'p50 ms':>8} {'p99 ms':>8}")
     for kind, values in times.items():

@@ -8,8 +8,9 @@ namespace Hdl.LanguageServer.Server;
 
 /// <summary>
 /// Publishes diagnostics of open documents once edits pause: the file's syntax, preprocessor and model findings, the
-/// hierarchy's findings located in it (when enabled), unresolved names from binding (HDL3001–HDL3003, once the
-/// workspace is indexed, so a name from a file not yet read is not reported), and its inactive `ifdef branches as
+/// hierarchy's findings located in it (when enabled; when the hierarchy is not made yet the documents go out without
+/// them and again once it is), unresolved names from binding the document (HDL3001–HDL3003, once the workspace is
+/// indexed, so a name from a file not yet read is not reported; other files need not be bound), and its inactive `ifdef branches as
 /// Unnecessary hints and in a `hdl/inactiveRegions` notification.
 /// </summary>
 internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log)
@@ -17,6 +18,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int?> _published = new(StringComparer.Ordinal);
     private long _generation;
+
+    /// <summary>How long a publication waits for the hierarchy before going out without elaboration diagnostics.</summary>
+    private static readonly TimeSpan ElaborationWait = TimeSpan.FromMilliseconds(50);
 
     public void Schedule(int delayMilliseconds)
     {
@@ -46,12 +50,8 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         try
         {
             var context = new RequestContext(state, syntax, pathStyle);
-            var elaboration = state.Configuration.ElaborationDiagnostics && state.IndexReady
-                ? state.Hierarchy.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
-                : null;
-            var binding = state.IndexReady
-                ? state.Index.Bindings.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal)
-                : null;
+            var hierarchy = await HierarchyWithinAsync(state, generation).ConfigureAwait(false);
+            var elaboration = hierarchy?.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal);
             foreach (var document in state.Documents.Values)
             {
                 if (Interlocked.Read(ref _generation) != generation)
@@ -74,7 +74,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                     diagnostics.Add(new LspDiagnostic(new Protocol.Range(new Position(0, 0), new Position(0, 0)), file.ErrorCount > 0 ? 1 : 2, null, "hdl", problem));
                 }
 
-                foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding?[document.Path] ?? []))
+                // The document's own bindings only: the rest of the workspace need not be bound to publish it.
+                var binding = state.IndexReady ? state.Index.Bindings.DiagnosticsIn(document.Path, CancellationToken.None) : [];
+                foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding))
                 {
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
                 }
@@ -101,6 +103,55 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             log($"publishing diagnostics failed: {exception}");
+        }
+    }
+
+    /// <summary>
+    /// The hierarchy for elaboration diagnostics when it is ready or becomes ready within <see cref="ElaborationWait"/>
+    /// (carrying it over after an edit takes milliseconds); else null, and the documents are published again once it
+    /// is made, unless newer edits came (their publication will have it).
+    /// </summary>
+    private async Task<Hdl.Workspace.Elaboration.InstanceHierarchy?> HierarchyWithinAsync(ServerState state, long generation)
+    {
+        if (!state.Configuration.ElaborationDiagnostics || !state.IndexReady)
+        {
+            return null;
+        }
+
+        if (state.HierarchyIfReady() is { } ready)
+        {
+            return ready;
+        }
+
+        var elaborating = state.HierarchyAsync();
+        if (await Task.WhenAny(elaborating, Task.Delay(ElaborationWait)).ConfigureAwait(false) == elaborating && elaborating.IsCompletedSuccessfully)
+        {
+#pragma warning disable VSTHRD003 // Completed already (WhenAny above).
+            return await elaborating.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+        }
+
+        _ = RepublishWhenMadeAsync(elaborating, state, generation);
+        return null;
+    }
+
+    private async Task RepublishWhenMadeAsync(Task<Hdl.Workspace.Elaboration.InstanceHierarchy> elaborating, ServerState state, long generation)
+    {
+        try
+        {
+#pragma warning disable VSTHRD003 // The elaboration runs on the thread pool (ServerState.HierarchyAsync); there is no context to deadlock on.
+            await elaborating.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            log($"elaboration for diagnostics failed: {exception.Message}");
+            return;
+        }
+
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            await PublishAsync(state, generation).ConfigureAwait(false);
         }
     }
 

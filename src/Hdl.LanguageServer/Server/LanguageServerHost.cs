@@ -350,8 +350,16 @@ public sealed class LanguageServerHost : IAsyncDisposable
     {
         try
         {
-            _ = built.Bindings;
+            // Requests bind the files they ask about on their own; this binds the rest, then elaborates. The times
+            // (wall and the process's CPU) go to the log so benchmarks can read what the warm-up costs.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var cpu = Environment.CpuUsage.TotalTime;
+            var bindings = built.Bindings;
+            var made = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
+            bindings.BindAll(_lifetime.Token);
+            var bound = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
             _ = built.Elaborate(elaboration, _lifetime.Token);
+            Log(FormattableString.Invariant($"warm-up: bindings made in {made.Item1.TotalMilliseconds:F0} ms (process CPU {made.Item2.TotalMilliseconds:F0} ms), all files bound at {bound.Item1.TotalMilliseconds:F0} ms (CPU {bound.Item2.TotalMilliseconds:F0} ms), elaborated at {clock.Elapsed.TotalMilliseconds:F0} ms (CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms)"));
         }
         catch (OperationCanceledException)
         {

@@ -12,7 +12,8 @@ namespace Hdl.LanguageServer.Server;
 /// <summary>
 /// The retrieval index behind `hdl/search`, kept beside the workspace index: opened and brought up to date in the
 /// background once the workspace is indexed (with `$/progress`), then updated after edits settle, per file (only files
-/// whose content hash changed are re-chunked and re-embedded). A search before the first update answers from what the
+/// whose content hash changed are re-chunked and re-embedded; one update at a time, later requests folded into one
+/// more run). A search before the first update answers from what the
 /// index on disk already holds; with no index yet, or while a long update holds it, the search is refused with a reason.
 /// </summary>
 internal sealed class RetrievalIndexHost(Func<ServerState> currentState, Func<string, bool, string, IndexProgressReporter> progressFactory, Action<string> log) : IDisposable
@@ -27,6 +28,12 @@ internal sealed class RetrievalIndexHost(Func<ServerState> currentState, Func<st
     private long _generation;
     private int _updates;
     private bool _disposed;
+
+    /// <summary>An update is running; <see cref="_again"/>: another was asked for meanwhile (with these options).</summary>
+    private bool _updating;
+    private bool _again;
+    private bool _againReopens;
+    private bool _againReportsProgress;
 
     /// <summary>Opens the index of the state's first folder (again, when folders or settings moved it) and updates it.</summary>
     public void Start(bool clientSupportsProgress, CancellationToken lifetime)
@@ -85,7 +92,45 @@ internal sealed class RetrievalIndexHost(Func<ServerState> currentState, Func<st
         session?.Dispose();
     }
 
+    /// <summary>
+    /// Runs one update at a time. An update asked for while one runs is not queued behind it (each would hash the
+    /// workspace and, when a file changed, rebuild the repository graph, seconds of CPU on a large workspace, taken
+    /// from requests): it is folded into one more run after the running one, on the state current then.
+    /// </summary>
     private async Task UpdateAsync(long generation, bool clientSupportsProgress, bool reopen, CancellationToken lifetime)
+    {
+        lock (_lock)
+        {
+            if (_updating)
+            {
+                _again = true;
+                _againReopens |= reopen;
+                _againReportsProgress |= clientSupportsProgress;
+                return;
+            }
+
+            _updating = true;
+        }
+
+        while (true)
+        {
+            await UpdateOnceAsync(generation, clientSupportsProgress, reopen, lifetime).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (!_again || lifetime.IsCancellationRequested)
+                {
+                    _updating = false;
+                    return;
+                }
+
+                (reopen, clientSupportsProgress) = (_againReopens, _againReportsProgress);
+                (_again, _againReopens, _againReportsProgress) = (false, false, false);
+                generation = Interlocked.Read(ref _generation);
+            }
+        }
+    }
+
+    private async Task UpdateOnceAsync(long generation, bool clientSupportsProgress, bool reopen, CancellationToken lifetime)
     {
         var state = currentState();
         if (!state.IndexReady)

@@ -21,6 +21,7 @@ internal sealed class ServerState
     private readonly Lazy<WorkspaceIndex> _index;
     private readonly Lazy<SignalFlow> _flow;
     private readonly Lazy<InstanceHierarchy> _hierarchy;
+    private Task<InstanceHierarchy>? _hierarchyTask;
 
     private ServerState(
         ImmutableDictionary<string, OpenDocument> documents,
@@ -80,6 +81,44 @@ internal sealed class ServerState
     public SignalFlow Flow => _flow.Value;
 
     public InstanceHierarchy Hierarchy => _hierarchy.Value;
+
+    /// <summary>
+    /// The hierarchy if it is elaborated already, else null at once, with the elaboration started in the background,
+    /// so a request answers without it now and the next one has it (inlay widths, elaboration diagnostics, fixes).
+    /// </summary>
+    public InstanceHierarchy? HierarchyIfReady()
+    {
+        if (_hierarchy.IsValueCreated)
+        {
+            return _hierarchy.Value;
+        }
+
+        if (Index.ElaboratedOrNull(Elaboration) is { } made)
+        {
+            return made;
+        }
+
+        _ = HierarchyAsync();
+        return null;
+    }
+
+    /// <summary>The hierarchy, elaborated on a pool thread once per state (awaiting it does not hold a request's thread).</summary>
+    public Task<InstanceHierarchy> HierarchyAsync()
+    {
+        if (Volatile.Read(ref _hierarchyTask) is { } task)
+        {
+            return task;
+        }
+
+        var started = new Task<InstanceHierarchy>(() => _hierarchy.Value);
+        if (Interlocked.CompareExchange(ref _hierarchyTask, started, null) is { } other)
+        {
+            return other;
+        }
+
+        started.Start(TaskScheduler.Default);
+        return started;
+    }
 
     public ISourceFileReader Reader => new OverlaySourceReader(Documents, DiskReader, Configuration.MaxFileCharacters);
 

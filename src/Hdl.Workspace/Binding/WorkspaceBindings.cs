@@ -25,60 +25,102 @@ public sealed record BindingCounts(int Bound, int Unbound, int UnboundNames, int
 /// <summary>
 /// Every reference of a snapshot bound across files: the file binders did what one file allows (scopes, locals,
 /// same-file packages); here the rest is looked up through imports and `use` clauses, the units of instances, the
-/// ports and parameters of instantiated units, an architecture's entity and the compilation unit. Built once per
+/// ports and parameters of instantiated units, an architecture's entity and the compilation unit. Made once per
 /// <see cref="WorkspaceIndex"/> on first use, so a query costs dictionary lookups, not a scan of the workspace.
 /// </summary>
 /// <remarks>
+/// Making the bindings object collects only what other files see of each file (definitions, exports, unit names, the
+/// compilation unit): a pass over the unit table. A file's references are bound the first time something asks for
+/// that file (<see cref="ReferencesIn(string)"/>, <see cref="DiagnosticsIn"/>), once, with concurrent callers waiting for that
+/// file only; a query over the whole workspace (<see cref="ReferencesTo(Location)"/>, <see cref="Diagnostics"/>, <see cref="Counts"/>,
+/// <see cref="UnitsUsing"/>, <see cref="BoundPaths"/>) first binds every file not bound yet, in parallel. The answers
+/// do not depend on the order in which files are bound: a file's binding reads only the workspace-wide maps made with
+/// the object.
+/// <para>
 /// Results are kept per file, with the names each file looked up in other files (its dependencies). The bindings of a
 /// snapshot made by <see cref="WorkspaceIndex.ApplyChanges"/> start from the previous snapshot's: a changed file is
 /// bound again, and so is every file that looked up a name whose definition the change added, removed or moved (a
 /// unit, a unit's exported name, a field group, a compilation-unit name, a definition in a shared header); every
-/// other file keeps its results. <see cref="BoundPaths"/> says which files were bound.
+/// other file keeps its results. A file the previous snapshot had not bound yet is bound when asked, by first binding
+/// it in the previous snapshot (where a background build may be doing it already) and taking that result when none
+/// of its dependencies changed in between, else binding it against this snapshot. <see cref="BoundPaths"/> says which
+/// files this snapshot bound itself.
+/// </para>
 /// </remarks>
 public sealed class WorkspaceBindings
 {
+    /// <summary>How many snapshots a file not bound yet may look back for a result to take; beyond it, it is bound afresh (older snapshots are let go).</summary>
+    private const int MaxCarryDepth = 4;
+
     private readonly WorkspaceIndex _index;
     private readonly FileBindings[] _files;
+    private readonly int[] _boundHere;
     private readonly Dictionary<string, FileBindings> _filesByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<DesignUnitSymbol, Dictionary<string, DefinitionSymbol>> _exports = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, DefinitionSymbol> _compilationUnit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IndexedUnit>> _unitsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<FileBindings>> _definitionFiles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<FileBindings>> _referenceFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The files whose references may lie in a path: the file itself and the files that include it, in file order.</summary>
+    private readonly Dictionary<string, List<FileBindings>> _referenceSources = new(StringComparer.Ordinal);
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
     private readonly Lazy<Dictionary<string, List<string>>> _unitsByPackage;
+    private volatile bool _allBound;
 
-    private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, ImmutableArray<string> boundPaths)
+    private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, int[] boundHere)
     {
         _index = index;
         _files = files;
-        BoundPaths = boundPaths;
-        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => [.. _files.SelectMany(file => file.Diagnostics)]);
+        _boundHere = boundHere;
+        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() =>
+        {
+            BindAll(CancellationToken.None);
+            return [.. _files.SelectMany(file => file.Result!.Diagnostics)];
+        });
         _unitsByPackage = new Lazy<Dictionary<string, List<string>>>(MergePackageUses);
     }
 
-    /// <summary>Unresolved identifiers, packages and package members (HDL3001–HDL3003), in file order.</summary>
+    /// <summary>Unresolved identifiers, packages and package members (HDL3001–HDL3003), in file order. Binds every file.</summary>
     public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.Value;
 
+    /// <summary>Bound and unbound references of the whole workspace. Binds every file.</summary>
     public BindingCounts Counts
     {
         get
         {
+            BindAll(CancellationToken.None);
             int bound = 0, unbound = 0, unboundNames = 0, external = 0;
             foreach (var file in _files)
             {
-                bound += file.Bound;
-                unbound += file.Unbound;
-                unboundNames += file.UnboundNames;
-                external += file.External;
+                var result = file.Result!;
+                bound += result.Bound;
+                unbound += result.Unbound;
+                unboundNames += result.UnboundNames;
+                external += result.External;
             }
 
             return new BindingCounts(bound, unbound, unboundNames, external, Diagnostics.Length);
         }
     }
 
-    /// <summary>The files whose references were bound to make these bindings (every file with units for a fresh build), in file order.</summary>
-    public ImmutableArray<string> BoundPaths { get; }
+    /// <summary>
+    /// The files this snapshot bound itself (every file with units for a fresh build; after an edit, the changed files
+    /// and those that depend on what changed), in file order. Binds every file.
+    /// </summary>
+    public ImmutableArray<string> BoundPaths
+    {
+        get
+        {
+            BindAll(CancellationToken.None);
+            return [.. _boundHere.Where(at => _files[at].BoundFresh).Select(at => _files[at].Path)];
+        }
+    }
+
+    /// <summary>How many files with units have no bound references yet in this snapshot (asking for a file binds it).</summary>
+    public int UnboundFileCount => _allBound ? 0 : _files.Count(file => file.Result is null);
+
+    /// <summary>Whether the references of the file at <paramref name="path"/> are bound in this snapshot (true for a file without units).</summary>
+    public bool IsBound(string path) => !_filesByPath.TryGetValue(path, out var file) || file.Result is not null;
 
     public static WorkspaceBindings Build(WorkspaceIndex index, CancellationToken cancellationToken)
     {
@@ -86,21 +128,80 @@ public sealed class WorkspaceBindings
         return Create(index, null, cancellationToken);
     }
 
-    /// <summary>References and definitions in a file, in source order.</summary>
-    public IReadOnlyList<BoundReference> ReferencesIn(string path)
+    /// <summary>Binds every file not bound yet, in parallel; a cancelled call keeps the files it finished.</summary>
+    public void BindAll(CancellationToken cancellationToken)
     {
-        if (!_referenceFiles.TryGetValue(path, out var files))
+        if (_allBound)
+        {
+            return;
+        }
+
+        var parallelOptions = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, _index.Options.MaxDegreeOfParallelism),
+            CancellationToken = cancellationToken,
+        };
+
+        // One file per worker at a time: files differ in size by orders of magnitude.
+        var pending = Partitioner.Create(_files.Where(file => file.Result is null), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(pending, parallelOptions, file => file.Ensure(cancellationToken));
+        _allBound = true;
+    }
+
+    /// <summary>References and definitions in a file, in source order. Binds the file (and the files that include it, for a header).</summary>
+    public IReadOnlyList<BoundReference> ReferencesIn(string path) => ReferencesIn(path, CancellationToken.None);
+
+    /// <inheritdoc cref="ReferencesIn(string)"/>
+    public IReadOnlyList<BoundReference> ReferencesIn(string path, CancellationToken cancellationToken)
+    {
+        if (!_referenceSources.TryGetValue(path, out var sources))
         {
             return [];
         }
 
-        if (files.Count == 1)
+        List<BoundReference>? single = null;
+        List<List<BoundReference>>? several = null;
+        foreach (var source in sources)
         {
-            return files[0].ReferencesByPath[path];
+            if (source.Ensure(cancellationToken).ReferencesByPath.TryGetValue(path, out var list))
+            {
+                if (single is null)
+                {
+                    single = list;
+                }
+                else
+                {
+                    several ??= [single];
+                    several.Add(list);
+                }
+            }
         }
 
         // A header included by several files: each includer bound its own copy of the header's names.
-        return [.. files.SelectMany(file => file.ReferencesByPath[path]).OrderBy(reference => reference.Location.Span.Start)];
+        return several is not null ? [.. several.SelectMany(list => list).OrderBy(reference => reference.Location.Span.Start)] : single ?? [];
+    }
+
+    /// <summary>The binding findings (HDL3001–HDL3003) located in a file, in the order of <see cref="Diagnostics"/>. Binds the file and its includers only.</summary>
+    public ImmutableArray<Diagnostic> DiagnosticsIn(string path, CancellationToken cancellationToken)
+    {
+        if (!_referenceSources.TryGetValue(path, out var sources))
+        {
+            return [];
+        }
+
+        var found = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var source in sources)
+        {
+            foreach (var diagnostic in source.Ensure(cancellationToken).Diagnostics)
+            {
+                if (diagnostic.Location.Path == path)
+                {
+                    found.Add(diagnostic);
+                }
+            }
+        }
+
+        return found.ToImmutable();
     }
 
     public IReadOnlyList<BoundDefinition> DefinitionsIn(string path)
@@ -138,13 +239,17 @@ public sealed class WorkspaceBindings
         return null;
     }
 
-    /// <summary>Every use that binds to the definition at <paramref name="definition"/>, in file order.</summary>
-    public IReadOnlyList<BoundReference> ReferencesTo(Location definition)
+    /// <summary>Every use that binds to the definition at <paramref name="definition"/>, in file order. Binds every file.</summary>
+    public IReadOnlyList<BoundReference> ReferencesTo(Location definition) => ReferencesTo(definition, CancellationToken.None);
+
+    /// <inheritdoc cref="ReferencesTo(Location)"/>
+    public IReadOnlyList<BoundReference> ReferencesTo(Location definition, CancellationToken cancellationToken)
     {
+        BindAll(cancellationToken);
         List<BoundReference>? found = null;
         foreach (var file in _files)
         {
-            if (file.ReferencesByDefinition.TryGetValue(definition, out var list))
+            if (file.Result!.ReferencesByDefinition.TryGetValue(definition, out var list))
             {
                 if (found is null)
                 {
@@ -160,12 +265,13 @@ public sealed class WorkspaceBindings
         return found ?? [];
     }
 
-    /// <summary>Units that import, `use` or name members of the package.</summary>
+    /// <summary>Units that import, `use` or name members of the package. Binds every file.</summary>
     public ImmutableArray<string> UnitsUsing(string package) => _unitsByPackage.Value.TryGetValue(package, out var list) ? [.. list] : [];
 
     /// <summary>
-    /// The bindings of <paramref name="index"/>. With <paramref name="previous"/> (the bindings of an earlier snapshot
-    /// of the same workspace), only the files that changed and the files that depend on what changed are bound.
+    /// The bindings of <paramref name="index"/>, with no file bound yet. With <paramref name="previous"/> (the bindings
+    /// of an earlier snapshot of the same workspace), the files that did not change keep their results, and only the
+    /// files that changed and the files that depend on what changed will be bound.
     /// </summary>
     internal static WorkspaceBindings Create(WorkspaceIndex index, WorkspaceBindings? previous, CancellationToken cancellationToken)
     {
@@ -177,9 +283,10 @@ public sealed class WorkspaceBindings
 
         // Definitions and exports of each file: reused when the file's units are the very same objects.
         var files = new List<FileBindings>(unitsByPath.Count);
+        var carried = new List<FileBindings?>(unitsByPath.Count);
         var changed = new List<(FileDefinitions? Old, FileDefinitions? New)>();
-        var toBind = new List<int>();
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var collect = new List<(int Position, IndexedFile File, List<IndexedUnit> Units, FileBindings? Old)>();
         foreach (var file in index.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -193,20 +300,35 @@ public sealed class WorkspaceBindings
             if (old is not null && old.Definitions.Units.SequenceEqual(units, ReferenceEqualityComparer.Instance))
             {
                 files.Add(old);
+                carried.Add(old);
                 continue;
             }
 
-            var definitions = FileDefinitions.Collect(file, units);
+            collect.Add((files.Count, file, units, old));
+            files.Add(null!);
+            carried.Add(null);
+        }
+
+        // Collecting a file's definitions reads only that file: in parallel, for a fresh build's thousands of files.
+        var collected = new FileDefinitions[collect.Count];
+        Parallel.For(
+            0,
+            collect.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, index.Options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
+            at => collected[at] = FileDefinitions.Collect(collect[at].File, collect[at].Units));
+        for (var at = 0; at < collect.Count; at++)
+        {
+            var (position, file, _, old) = collect[at];
             if (old is null || !ReferenceEquals(old.Definitions.Design, file.Design))
             {
                 // New or re-analysed; a file that only moved in analysis order keeps what other files see of it.
-                changed.Add((old?.Definitions, definitions));
+                changed.Add((old?.Definitions, collected[at]));
             }
 
-            toBind.Add(files.Count);
-            files.Add(new FileBindings(definitions));
+            files[position] = new FileBindings(collected[at]);
         }
 
+        var raised = new HashSet<DependencyKey>(DependencyKey.Comparer);
         if (previous is not null)
         {
             foreach (var old in previous._files)
@@ -217,32 +339,56 @@ public sealed class WorkspaceBindings
                 }
             }
 
-            var raised = new HashSet<DependencyKey>(DependencyKey.Comparer);
             foreach (var (old, now) in changed)
             {
                 DependencyKey.RaiseChanges(old, now, raised);
             }
+        }
 
-            if (raised.Count > 0)
+        // A carried file keeps its results unless it looked up a raised name; one the previous snapshot has not bound
+        // yet takes that snapshot's result later if it is still valid then. Every other file is bound here, when asked.
+        var boundHere = new List<int>();
+        for (var at = 0; at < files.Count; at++)
+        {
+            if (carried[at] is not { } old)
             {
-                var bindingAlready = new HashSet<int>(toBind);
-                for (var at = 0; at < files.Count; at++)
+                boundHere.Add(at);
+            }
+            else if (old.Result is { } result)
+            {
+                if (raised.Count > 0 && Overlaps(result.Dependencies, raised))
                 {
-                    if (!bindingAlready.Contains(at) && files[at].Dependencies is { } dependencies && Overlaps(dependencies, raised))
-                    {
-                        toBind.Add(at);
-                        files[at] = new FileBindings(files[at].Definitions);
-                    }
+                    files[at] = new FileBindings(old.Definitions);
+                    boundHere.Add(at);
                 }
-
-                toBind.Sort();
+            }
+            else
+            {
+                files[at] = old.CarryDepth < MaxCarryDepth ? new FileBindings(old.Definitions, old, raised) : new FileBindings(old.Definitions);
+                boundHere.Add(at);
             }
         }
 
-        var bindings = new WorkspaceBindings(index, [.. files], [.. toBind.Select(at => files[at].Path)]);
+        var bindings = new WorkspaceBindings(index, [.. files], [.. boundHere]);
+        foreach (var at in boundHere)
+        {
+            files[at].Owner = bindings;
+        }
+
         foreach (var file in files)
         {
             bindings._filesByPath[file.Path] = file;
+            Add(bindings._referenceSources, file.Path, file);
+
+            // References located in an included file belong to the includer's results (a file's references lie in it or its includes).
+            foreach (var include in index.GetFile(file.Path)?.Includes ?? [])
+            {
+                if (include != file.Path)
+                {
+                    Add(bindings._referenceSources, include, file);
+                }
+            }
+
             foreach (var (symbol, exports) in file.Definitions.Exports)
             {
                 bindings._exports[symbol] = exports;
@@ -266,24 +412,7 @@ public sealed class WorkspaceBindings
             }
         }
 
-        var parallelOptions = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, index.Options.MaxDegreeOfParallelism),
-            CancellationToken = cancellationToken,
-        };
-
-        // One file per worker at a time: files differ in size by orders of magnitude.
-        var pending = Partitioner.Create(toBind, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(pending, parallelOptions, at => new FileBinder(bindings, files[at]).Bind(cancellationToken));
-
-        foreach (var file in files)
-        {
-            foreach (var path in file.ReferencesByPath.Keys)
-            {
-                Add(bindings._referenceFiles, path, file);
-            }
-        }
-
+        bindings._allBound = bindings._files.All(file => file.Result is not null);
         return bindings;
     }
 
@@ -319,10 +448,11 @@ public sealed class WorkspaceBindings
 
     private Dictionary<string, List<string>> MergePackageUses()
     {
+        BindAll(CancellationToken.None);
         var merged = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in _files)
         {
-            foreach (var (package, units) in file.PackageUses)
+            foreach (var (package, units) in file.Result!.PackageUses)
             {
                 if (!merged.TryGetValue(package, out var list))
                 {
@@ -400,15 +530,89 @@ public sealed class WorkspaceBindings
         }
     }
 
-    /// <summary>One file's definitions and, once bound, its references, diagnostics and dependencies.</summary>
-    private sealed class FileBindings(FileDefinitions definitions)
+    /// <summary>
+    /// One file's definitions and, once bound, its results. Bound at most once, by the snapshot that made it (its
+    /// <see cref="Owner"/>); a later snapshot reuses the object only once it is bound, so a result is never shared
+    /// half-made.
+    /// </summary>
+    private sealed class FileBindings
     {
-        public FileDefinitions Definitions { get; } = definitions;
+        private readonly Lock _lock = new();
+        private FileResult? _result;
+
+        /// <summary>The same file in the previous snapshot, not bound when this one was made, and the names raised since (null once bound).</summary>
+        private FileBindings? _earlier;
+        private HashSet<DependencyKey>? _raisedSince;
+
+        public FileBindings(FileDefinitions definitions) => Definitions = definitions;
+
+        public FileBindings(FileDefinitions definitions, FileBindings earlier, HashSet<DependencyKey> raisedSince)
+            : this(definitions)
+        {
+            _earlier = earlier;
+            _raisedSince = raisedSince;
+            CarryDepth = earlier.CarryDepth + 1;
+        }
+
+        public FileDefinitions Definitions { get; }
 
         public string Path => Definitions.Path;
 
-        /// <summary>The names this file looked up in other files (null until bound).</summary>
-        public HashSet<DependencyKey>? Dependencies { get; set; }
+        /// <summary>The bindings that bind this file; dropped once bound, so a bound file does not keep its snapshot alive.</summary>
+        public WorkspaceBindings? Owner { get; set; }
+
+        /// <summary>How many earlier snapshots this one may take its result from.</summary>
+        public int CarryDepth { get; }
+
+        /// <summary>Whether the result was bound for this object, not taken from an earlier snapshot.</summary>
+        public bool BoundFresh { get; private set; }
+
+        public FileResult? Result => Volatile.Read(ref _result);
+
+        /// <summary>The file's results, binding it first if no one has; a caller that comes while another binds it waits for that one.</summary>
+        public FileResult Ensure(CancellationToken cancellationToken)
+        {
+            if (Result is { } result)
+            {
+                return result;
+            }
+
+            lock (_lock)
+            {
+                if (_result is { } made)
+                {
+                    return made;
+                }
+
+                // Binding the earlier snapshot's copy is work a background build there may be doing already; its result
+                // holds here when nothing it looked up changed since.
+                FileResult? taken = null;
+                if (_earlier is { } earlier)
+                {
+                    var candidate = earlier.Ensure(cancellationToken);
+                    if (_raisedSince!.Count == 0 || !Overlaps(candidate.Dependencies, _raisedSince))
+                    {
+                        taken = candidate;
+                    }
+                }
+
+                var owner = Owner ?? throw new InvalidOperationException($"{Path} has no bindings to bind it");
+                BoundFresh = taken is null;
+                result = taken ?? new FileBinder(owner, Definitions).Bind(cancellationToken);
+                Volatile.Write(ref _result, result);
+                Owner = null;
+                _earlier = null;
+                _raisedSince = null;
+                return result;
+            }
+        }
+    }
+
+    /// <summary>What binding one file found: its references by path and by definition, diagnostics, counts, package users, and the names it looked up elsewhere.</summary>
+    private sealed class FileResult
+    {
+        /// <summary>The names this file looked up in other files.</summary>
+        public HashSet<DependencyKey> Dependencies { get; set; } = new(DependencyKey.Comparer);
 
         public Dictionary<string, List<BoundReference>> ReferencesByPath { get; } = new(StringComparer.Ordinal);
 
@@ -640,19 +844,20 @@ public sealed class WorkspaceBindings
     /// file, and stores the results in the file's <see cref="FileBindings"/>. Files are bound in parallel: a binder
     /// reads the workspace-wide maps, which do not change while binding, and writes only its own file's results.
     /// </summary>
-    private sealed class FileBinder(WorkspaceBindings bindings, FileBindings file)
+    private sealed class FileBinder(WorkspaceBindings bindings, FileDefinitions definitions)
     {
         private readonly HashSet<DependencyKey> _dependencies = new(DependencyKey.Comparer);
+        private readonly FileResult file = new();
 
         public WorkspaceBindings Bindings => bindings;
 
         private UnitTable Units => bindings._index.Units;
 
-        public void Bind(CancellationToken cancellationToken)
+        public FileResult Bind(CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var units = file.Definitions.Units;
-            var indexed = bindings._index.GetFile(file.Path);
+            var units = definitions.Units;
+            var indexed = bindings._index.GetFile(definitions.Path);
 
             // A header the preprocessor could not find may declare anything: names in the file are not reported.
             var missingInclude = indexed is not null && indexed.Diagnostics.Any(diagnostic => diagnostic.Id == DiagnosticCatalog.IncludeNotFound.Id);
@@ -670,6 +875,7 @@ public sealed class WorkspaceBindings
             // Kept for the life of the snapshot's successors, one set per file: no spare capacity.
             _dependencies.TrimExcess();
             file.Dependencies = _dependencies;
+            return file;
         }
 
         public IndexedUnit? FindVerilog(string name)

@@ -105,7 +105,7 @@ public static class CodeActions
         }
 
         Consider(request.Index.GetFile(path)?.Diagnostics ?? []);
-        Consider(request.Index.Bindings.Diagnostics);
+        Consider(request.Index.Bindings.DiagnosticsIn(path, CancellationToken.None));
         Consider(request.Hierarchy?.Diagnostics ?? []);
         return [.. found.Distinct()];
     }

@@ -72,7 +72,7 @@ public static class InlayHints
     private static void AddCallArguments(WorkspaceIndex index, SourceText text, Func<Location, bool> inRange, List<InlayHintItem> hints, CancellationToken cancellationToken)
     {
         var bindings = index.Bindings;
-        foreach (var reference in bindings.ReferencesIn(text.Path))
+        foreach (var reference in bindings.ReferencesIn(text.Path, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!reference.IsBound || !inRange(reference.Location) || reference.Location.Span.End > text.Length

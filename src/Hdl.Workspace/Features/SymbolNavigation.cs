@@ -20,7 +20,8 @@ public sealed record ReferenceSearchOptions(bool IncludeDeclaration)
 /// <summary>
 /// Go to definition, find references and symbol information over a snapshot. Positions are zero-based lines and
 /// UTF-16 columns; a position right after an identifier still counts as on it, as editors place the caret there.
-/// All answers come from <see cref="WorkspaceIndex.Bindings"/>, built once per snapshot.
+/// All answers come from <see cref="WorkspaceIndex.Bindings"/>; only find-references and package users need every file bound,
+/// the others bind the file asked about (and, for a header, its includers).
 /// </summary>
 public static partial class SymbolNavigation
 {
@@ -114,7 +115,7 @@ public static partial class SymbolNavigation
                 found.Add(target);
             }
 
-            foreach (var reference in index.Bindings.ReferencesTo(target))
+            foreach (var reference in index.Bindings.ReferencesTo(target, cancellationToken))
             {
                 if (reference.Location != target || options.IncludeDeclaration)
                 {
@@ -124,6 +125,38 @@ public static partial class SymbolNavigation
         }
 
         return [.. found.OrderBy(location => location.Path, StringComparer.Ordinal).ThenBy(location => location.Span.Start)];
+    }
+
+    /// <summary>
+    /// The uses in <paramref name="path"/> of what the identifier at the position binds to (document highlights): the
+    /// answer of <see cref="FindReferences"/> restricted to the file, from the file's own bindings, so it does not wait
+    /// for the rest of the workspace to be bound.
+    /// </summary>
+    public static ImmutableArray<Location> FindReferencesInFile(WorkspaceIndex index, string path, LinePosition position, ReferenceSearchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        var targets = Targets(index, path, position, out _);
+        var references = index.Bindings.ReferencesIn(path, cancellationToken);
+        var found = new HashSet<Location>();
+        foreach (var target in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (options.IncludeDeclaration && target.Path == path)
+            {
+                found.Add(target);
+            }
+
+            foreach (var reference in references)
+            {
+                if (reference.Definitions.Contains(target) && (reference.Location != target || options.IncludeDeclaration))
+                {
+                    found.Add(reference.Location);
+                }
+            }
+        }
+
+        return [.. found.OrderBy(location => location.Span.Start)];
     }
 
     /// <summary>Names of the units that import, `use` or name members of the package.</summary>

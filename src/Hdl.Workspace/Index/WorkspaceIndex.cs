@@ -24,6 +24,9 @@ public sealed class WorkspaceIndex
     private UnitTable? _units;
     private WorkspaceBindings? _bindings;
 
+    /// <summary>Set when <see cref="Bindings"/> is first asked for, before they are made, so a snapshot made meanwhile derives from this one.</summary>
+    private volatile bool _bindingsAsked;
+
     /// <summary>
     /// The latest earlier snapshot whose derived data was built when this one was made: the unit table and the
     /// bindings start from it. Dropped once this snapshot has built its own, so snapshots do not hold each other in a chain.
@@ -31,7 +34,7 @@ public sealed class WorkspaceIndex
     private WorkspaceIndex? _derivedBase;
 
     private readonly Lock _elaborationLock = new();
-    private readonly Dictionary<string, InstanceHierarchy> _hierarchies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ElaborationSlot> _hierarchies = new(StringComparer.Ordinal);
 
     /// <summary>The latest earlier snapshot that had elaborated when this one was made; dropped after this one elaborates.</summary>
     private WorkspaceIndex? _elaborationBase;
@@ -86,12 +89,16 @@ public sealed class WorkspaceIndex
                 return bindings;
             }
 
+            _bindingsAsked = true;
             _ = Units;
+
+            // The base may be making its bindings right now (a background warm-up): wait for them rather than start over.
+            var previous = _derivedBase?.Bindings;
             lock (_derivedLock)
             {
                 if (_bindings is null)
                 {
-                    _bindings = WorkspaceBindings.Create(this, _derivedBase?._bindings, CancellationToken.None);
+                    _bindings = WorkspaceBindings.Create(this, previous, CancellationToken.None);
                     _derivedBase = null;
                 }
 
@@ -108,31 +115,79 @@ public sealed class WorkspaceIndex
     public InstanceHierarchy Elaborate(ElaborationOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var key = string.Join('\n', (options.Tops.IsDefault ? [] : options.Tops).Prepend(options.MaxDepth.ToString(CultureInfo.InvariantCulture)));
+        var key = ElaborationKey(options);
+        ElaborationSlot slot;
+        WorkspaceIndex? previous;
         lock (_elaborationLock)
         {
-            if (_hierarchies.TryGetValue(key, out var made))
+            if (!_hierarchies.TryGetValue(key, out slot!))
+            {
+                slot = new ElaborationSlot();
+                _hierarchies[key] = slot;
+            }
+
+            if (slot.Hierarchy is { } made)
             {
                 return made;
             }
 
-            var previous = _elaborationBase;
-            InstanceHierarchy? previousHierarchy = null;
-            if (previous is not null)
+            previous = _elaborationBase;
+        }
+
+        // The snapshot's lock is not held while elaborating (seconds on a large design), so making the next snapshot
+        // and asking whether a hierarchy is ready never wait for it; callers of the same options wait on the slot.
+        lock (slot.Gate)
+        {
+            if (slot.Hierarchy is { } made)
             {
-                lock (previous._elaborationLock)
-                {
-                    previousHierarchy = previous._hierarchies.GetValueOrDefault(key);
-                }
+                return made;
             }
 
+            var previousHierarchy = previous?.ElaboratedOrWait(key);
             var hierarchy = (previousHierarchy is null ? null : HierarchyCarryOver.Carry(previous!, this, previousHierarchy, cancellationToken))
                 ?? HierarchyElaborator.Elaborate(this, options, cancellationToken);
-            _hierarchies[key] = hierarchy;
-            _elaborationBase = null;
+            Volatile.Write(ref slot.Hierarchy, hierarchy);
+            lock (_elaborationLock)
+            {
+                _elaborationBase = null;
+            }
+
             return hierarchy;
         }
     }
+
+    /// <summary>The hierarchy for these options if this snapshot has elaborated it already; null without waiting or elaborating.</summary>
+    public InstanceHierarchy? ElaboratedOrNull(ElaborationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_elaborationLock)
+        {
+            return _hierarchies.GetValueOrDefault(ElaborationKey(options)) is { } slot ? Volatile.Read(ref slot.Hierarchy) : null;
+        }
+    }
+
+    /// <summary>The hierarchy of an earlier snapshot to carry over: made, or being made (then waited for); null when never asked.</summary>
+    private InstanceHierarchy? ElaboratedOrWait(string key)
+    {
+        ElaborationSlot? slot;
+        lock (_elaborationLock)
+        {
+            slot = _hierarchies.GetValueOrDefault(key);
+        }
+
+        if (slot is null)
+        {
+            return null;
+        }
+
+        lock (slot.Gate)
+        {
+            return slot.Hierarchy;
+        }
+    }
+
+    private static string ElaborationKey(ElaborationOptions options) =>
+        string.Join('\n', (options.Tops.IsDefault ? [] : options.Tops).Prepend(options.MaxDepth.ToString(CultureInfo.InvariantCulture)));
 
     public long LineCount => Files.Sum(file => (long)file.LineCount);
 
@@ -174,7 +229,7 @@ public sealed class WorkspaceIndex
             .Distinct(StringComparer.Ordinal);
         var paths = Files.Select(file => file.Path).Concat(added).ToArray();
         var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
-        next._derivedBase = _bindings is not null ? this : _derivedBase;
+        next._derivedBase = _bindings is not null || _bindingsAsked ? this : _derivedBase;
         lock (_elaborationLock)
         {
             next._elaborationBase = _hierarchies.Count > 0 ? this : _elaborationBase;
@@ -401,5 +456,12 @@ public sealed class WorkspaceIndex
     {
         public SourceReadResult Read(string path, CancellationToken cancellationToken) =>
             preRead.TryGetValue(path, out var result) ? result : inner.Read(path, cancellationToken);
+    }
+
+    /// <summary>One hierarchy of the snapshot: made once, under <see cref="Gate"/>, while other callers wait on the gate.</summary>
+    private sealed class ElaborationSlot
+    {
+        public readonly Lock Gate = new();
+        public InstanceHierarchy? Hierarchy;
     }
 }

@@ -102,6 +102,9 @@ public class EditorExtrasTests(ExtrasServerFixture server)
     [InlineData("rtl/vtop.vhd", "in std_logic_vector(3 downto 0)")]
     public async Task Inlay_hints_in_each_language(string path, string label)
     {
+        // Widths computed by elaboration (`input [7:0]` for `W = 8`) appear once the hierarchy is made: hints never
+        // wait for it (the declared dimensions come first), so the test has the hierarchy made before asking.
+        _ = await Client.ResultAsync("hdl/hierarchy", new { });
         var hints = await Client.ResultAsync("textDocument/inlayHint", new
         {
             textDocument = new { uri = Session.Uri(path) },

@@ -11,7 +11,7 @@ namespace Hdl.Workspace.Tests.Binding;
 /// </summary>
 public sealed class IncrementalBindingTests
 {
-    private const string PackageAndUsers = """
+    internal const string PackageAndUsers = """
         //- /pkg.sv
         package cfg_pkg;
           parameter int Width = 8;
@@ -183,7 +183,7 @@ public sealed class IncrementalBindingTests
         return carried;
     }
 
-    private static string[] Replace(MemoryWorkspace workspace, string path, string oldText, string newText)
+    internal static string[] Replace(MemoryWorkspace workspace, string path, string oldText, string newText)
     {
         var text = workspace.Read(path, CancellationToken.None).Text!.Text;
         Assert.Contains(oldText, text, StringComparison.Ordinal);
@@ -192,7 +192,7 @@ public sealed class IncrementalBindingTests
     }
 
     /// <summary>Everything a query can see: references with their definitions and units, definitions, reverse map, package users, diagnostics, counts.</summary>
-    private static string Render(WorkspaceIndex index, WorkspaceBindings bindings)
+    internal static string Render(WorkspaceIndex index, WorkspaceBindings bindings)
     {
         var text = new StringBuilder();
         foreach (var file in index.Files)

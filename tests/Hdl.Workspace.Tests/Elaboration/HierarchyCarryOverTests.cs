@@ -105,6 +105,23 @@ public sealed class HierarchyCarryOverTests
             """);
     }
 
+    [Fact]
+    public void A_hierarchy_is_ready_once_elaborated_and_asking_does_not_elaborate()
+    {
+        // The server asks ElaboratedOrNull on the request path and elaborates in the background when it is null.
+        var workspace = new MemoryWorkspace(Design);
+        var index = workspace.BuildIndex();
+        Assert.Null(index.ElaboratedOrNull(ElaborationOptions.Default));
+        Assert.Null(index.ElaboratedOrNull(ElaborationOptions.Default));
+        var made = index.Elaborate(ElaborationOptions.Default, CancellationToken.None);
+        Assert.Same(made, index.ElaboratedOrNull(ElaborationOptions.Default));
+        Assert.Null(index.ElaboratedOrNull(ElaborationOptions.Default with { Tops = ["leaf"] }));
+
+        var next = index.ApplyChanges(Replace(workspace, "/rtl/top.sv", "assign a = '0;", "assign a = '1;"), workspace, workspace, CancellationToken.None);
+        Assert.Null(next.ElaboratedOrNull(ElaborationOptions.Default));
+        Assert.Equal(HierarchyDump.Render(made), HierarchyDump.Render(next.Elaborate(ElaborationOptions.Default, CancellationToken.None)));
+    }
+
     private static void CheckCarryOver(string fixture, Func<MemoryWorkspace, string[]> edit, bool kept, string expected)
     {
         var workspace = new MemoryWorkspace(fixture);

@@ -24,6 +24,28 @@ public class InlayHintTests
     }
 
     [Fact]
+    public void Before_the_hierarchy_is_elaborated_named_connections_show_the_declared_dimensions()
+    {
+        // The server answers without waiting for elaboration; the next request, once it is made, has the widths.
+        var parsed = EditorFixture.Parse("""
+            //- /rtl/fifo.sv
+            module fifo #(parameter W = 4) (input logic clk, input logic [W-1:0] din, output logic [W-1:0] dout);
+            endmodule
+            //- /rtl/top.sv
+            module top(input logic clk, input logic [7:0] d, output logic [7:0] q);
+              fifo #(.W(8)) u_fifo (.clk(clk), .din(d), .dout(q));
+            endmodule
+            """);
+        var text = parsed.TextOf("/rtl/top.sv");
+        var hints = InlayHints.Compute(parsed.Index, hierarchy: null, text, default, new Hdl.Syntax.Text.LinePosition(int.MaxValue, 0), CancellationToken.None);
+        Assert.Equal("""
+            module top(input logic clk, input logic [7:0] d, output logic [7:0] q);
+              fifo #(.W(8)) u_fifo (.clk(clk)⟨input⟩, .din(d)⟨input [W-1:0]⟩, .dout(q)⟨output [W-1:0]⟩);
+            endmodule
+            """, EditorFixture.Insert(text, hints.Select(hint => (hint.Position, hint.Position, $"⟨{hint.Label}⟩"))).TrimEnd('\n'));
+    }
+
+    [Fact]
     public void Instances_elaborated_with_different_widths_show_the_dimensions_as_written()
     {
         CheckInlayHints("""

@@ -23,7 +23,7 @@ internal sealed class CodeActionHandler : RequestHandler<CodeActionParams, Immut
         var actions = CodeActions.Compute(
             new CodeActionRequest(context.Index, text, Conversions.ToLinePosition(request.Range.Start), Conversions.ToLinePosition(request.Range.End))
             {
-                Hierarchy = state.IndexReady ? state.Hierarchy : null,
+                Hierarchy = state.IndexReady ? state.HierarchyIfReady() : null,
                 WorkspaceFiles = state.WorkspaceFiles,
                 ConfigurationRoot = state.Roots.FirstOrDefault(root => path.StartsWith(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, StringComparison.Ordinal)) ?? state.Roots.FirstOrDefault(),
                 ReadFile = file => state.GetText(file)?.Text,

@@ -15,7 +15,7 @@ internal sealed class ReferencesHandler : RequestHandler<ReferenceParams, Immuta
             : [];
 }
 
-/// <summary>Uses of the name under the cursor in the same file; the declaration is marked as a write (kind 3), uses as text (1).</summary>
+/// <summary>Uses of the name under the cursor in the same file (from the file's bindings alone); the declaration is marked as a write (kind 3), uses as text (1).</summary>
 internal sealed class DocumentHighlightHandler : RequestHandler<TextDocumentPositionParams, ImmutableArray<DocumentHighlight>>
 {
     public override string Method => "textDocument/documentHighlight";
@@ -29,8 +29,7 @@ internal sealed class DocumentHighlightHandler : RequestHandler<TextDocumentPosi
 
         var position = Conversions.ToLinePosition(request.Position);
         var definition = SymbolNavigation.SymbolAt(context.Index, path, position)?.Definition;
-        return [.. SymbolNavigation.FindReferences(context.Index, path, position, ReferenceSearchOptions.Default, cancellationToken)
-            .Where(location => location.Path == path)
+        return [.. SymbolNavigation.FindReferencesInFile(context.Index, path, position, ReferenceSearchOptions.Default, cancellationToken)
             .Select(location => new DocumentHighlight(Conversions.ToRange(location), location == definition ? 3 : 1))];
     }
 }
