@@ -48,6 +48,15 @@ public sealed record FusionOptions
 
     public double GraphWeight { get; init; } = 0.7;
 
+    /// <summary>
+    /// Weight of the unit-context list at block and signal granularity: each candidate scored by how well its unit
+    /// answers the query (0 turns it off).
+    /// </summary>
+    public double ContextWeight { get; init; } = 0.5;
+
+    /// <summary>Units read (per lexical and vector list) to score the candidates' context.</summary>
+    public int ContextUnits { get; init; } = 20;
+
     /// <summary>How deep each list is read before fusing.</summary>
     public int CandidateDepth { get; init; } = 50;
 
