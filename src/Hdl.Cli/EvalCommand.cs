@@ -103,6 +103,8 @@ internal static class EvalCommand
                 "hops" => fusion with { GraphHops = (int)value },
                 "context" => fusion with { ContextWeight = value },
                 "units" => fusion with { ContextUnits = (int)value },
+                "instances" => fusion with { InstanceContextWeight = value },
+                "depth" => fusion with { CandidateDepth = (int)value },
                 _ => fusion,
             };
         }

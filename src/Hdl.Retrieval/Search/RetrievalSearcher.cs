@@ -65,6 +65,14 @@ public sealed class RetrievalSearcher(
             context = await UnitContextAsync(terms, queryVector, lexical, vector, fusion, options.Lexical, cancellationToken).ConfigureAwait(false);
         }
 
+        // A unit is also found through the units that instantiate it: a testbench or a wrapper repeats the words of
+        // what it instantiates (its instance and port names), and when it matches, the instantiated unit is the
+        // likelier answer.
+        if (useGraph && options.Granularity is Granularity.Module && fusion.InstanceContextWeight > 0)
+        {
+            context = InstantiatedContext(lexical, vector, fusion);
+        }
+
         var lists = new List<(IReadOnlyList<string>, double)>();
         var scoredLists = new List<(IReadOnlyList<(string, double)>, double)>();
         var sources = new Dictionary<string, List<SearchSource>>(StringComparer.Ordinal);
@@ -90,7 +98,7 @@ public sealed class RetrievalSearcher(
         AddList(lexical, SearchMode.Lexical, fusion.LexicalWeight, options.Mode is SearchMode.Lexical or SearchMode.Hybrid);
         AddList(vector, SearchMode.Vector, fusion.VectorWeight, options.Mode is SearchMode.Vector or SearchMode.Hybrid);
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
-        AddList(context, SearchMode.Graph, fusion.ContextWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
+        AddList(context, SearchMode.Graph, options.Granularity is Granularity.Module ? fusion.InstanceContextWeight : fusion.ContextWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
         var fused = (fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK)).Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
@@ -173,6 +181,42 @@ public sealed class RetrievalSearcher(
             .Select(id => (Id: id, Score: candidates.TryGetValue(id, out var chunk) ? unitScores.GetValueOrDefault(chunk.Unit) : 0))
             .Where(item => item.Score > 0)
             .OrderByDescending(item => item.Score)];
+    }
+
+    /// <summary>
+    /// Units instantiated by the units of the lexical and vector lists, each scored by its best-matching instantiator
+    /// (the instantiators' scores normalised by their list's best and weighted like the lists).
+    /// </summary>
+    private ImmutableArray<(string Id, double Score)> InstantiatedContext(
+        ImmutableArray<(string Id, double Score)> lexical,
+        ImmutableArray<(string Id, double Score)> vector,
+        FusionOptions fusion)
+    {
+        var parents = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (list, weight) in new[] { (lexical, fusion.LexicalWeight), (vector, fusion.VectorWeight) })
+        {
+            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
+            if (best <= 0)
+            {
+                continue;
+            }
+
+            foreach (var (id, score) in list.Take(fusion.ContextUnits))
+            {
+                parents[id] = parents.GetValueOrDefault(id) + (weight * Math.Max(0, score) / best);
+            }
+        }
+
+        var children = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var edge in store.EdgesTouching(parents.Keys, fusion.MaxEdgesPerNode, parents.Keys.ToHashSet(StringComparer.Ordinal)))
+        {
+            if (edge.Kind == ChunkEdgeKind.Instantiates && parents.TryGetValue(edge.Source, out var parent) && parent > 0)
+            {
+                children[edge.Target] = Math.Max(children.GetValueOrDefault(edge.Target), parent);
+            }
+        }
+
+        return [.. children.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
     }
 
     private ImmutableArray<(string Id, double Score)> Lexical(ImmutableArray<string> terms, Granularity? granularity, int depth, LexicalOptions options)

@@ -52,7 +52,13 @@ public sealed record FusionOptions
     /// Weight of the unit-context list at block and signal granularity: each candidate scored by how well its unit
     /// answers the query (0 turns it off).
     /// </summary>
-    public double ContextWeight { get; init; } = 0.5;
+    public double ContextWeight { get; init; } = 2.0;
+
+    /// <summary>
+    /// Weight of the instantiation-context list at module granularity: units instantiated by the units that match the
+    /// query (0 turns it off).
+    /// </summary>
+    public double InstanceContextWeight { get; init; } = 1.0;
 
     /// <summary>Units read (per lexical and vector list) to score the candidates' context.</summary>
     public int ContextUnits { get; init; } = 20;
