@@ -11,18 +11,24 @@ namespace Hdl.Retrieval.Tests;
 public sealed class ContextSearchTests
 {
     private const string Counters = """
-        //- /timer.sv
+        //- /alarm.sv
         // Interrupt timer: raises an interrupt when the compare value is reached.
-        module timer (input logic clk, output logic irq);
+        module alarm (
+          input logic clk,
+          output logic fire
+        );
           logic [15:0] count_q;
           logic [15:0] compare_q;
           always_ff @(posedge clk) count_q <= count_q + 1;
-          assign irq = count_q == compare_q;
+          assign fire = count_q == compare_q;
         endmodule
         //- /uart_rx.sv
         // Serial receiver.
-        module uart_rx (input logic clk, input logic rxd);
-          // counter of received bits
+        module uart_rx (
+          input logic clk,
+          input logic rxd
+        );
+          // counter: counts the received bits
           logic [3:0] count_q;
           always_ff @(posedge clk) count_q <= count_q + 1;
         endmodule
@@ -39,6 +45,16 @@ public sealed class ContextSearchTests
         module bin2gray_fast (input logic [7:0] bin, output logic [7:0] gray);
           assign gray = bin ^ (bin >> 1);
         endmodule
+        //- /decoder.sv
+        // decoder of binary instruction words
+        module decoder (input logic [31:0] word, output logic [4:0] op);
+          assign op = word[6:2];
+        endmodule
+        //- /ecc.sv
+        // error correction of binary words
+        module ecc (input logic [31:0] word, output logic [6:0] syndrome);
+          assign syndrome = word[6:0];
+        endmodule
         //- /bin2gray_tb.sv
         // Self-checking bench of the binary to gray code conversion: every input value, checked against a reference.
         module bin2gray_tb;
@@ -53,15 +69,22 @@ public sealed class ContextSearchTests
         using var fixture = new RetrievalFixture(Counters);
         fixture.Index();
 
-        // Lexically the receiver's counter wins: its comment says "counter", the timer's counter has no comment.
+        // Lexically the receiver's counter wins: its comment says "counter"; the timer's counter has no comment, and only the
+        // comment of its unit (named alarm) says "interrupt timer".
         Assert.Equal("/uart_rx.sv", fixture.Hits("counter of the interrupt timer", SearchMode.Lexical, Granularity.Signal)[0].Chunk.Path);
 
-        var hybrid = fixture.Hits("counter of the interrupt timer", SearchMode.Hybrid, Granularity.Signal);
-        Assert.Equal(("/timer.sv", "count_q"), (hybrid[0].Chunk.Path, hybrid[0].Chunk.Name));
+        var options = SearchOptions.Default with
+        {
+            Mode = SearchMode.Hybrid,
+            Granularity = Granularity.Signal,
+            Fusion = FusionOptions.Default with { GraphWeight = 0, VectorWeight = 0 },
+        };
+        var hybrid = fixture.Searcher.SearchAsync("counter of the interrupt timer", options, CancellationToken.None).GetAwaiter().GetResult();
+        Assert.Equal(("/alarm.sv", "count_q"), (hybrid[0].Chunk.Path, hybrid[0].Chunk.Name));
     }
 
     [Fact]
-    public void Without_the_context_list_the_member_ranks_by_its_own_text()
+    public void Without_the_context_list_a_member_ranks_by_its_own_text()
     {
         using var fixture = new RetrievalFixture(Counters);
         fixture.Index();
@@ -87,7 +110,14 @@ public sealed class ContextSearchTests
         var lexical = fixture.Hits("binary to gray code conversion", SearchMode.Lexical, Granularity.Module);
         Assert.True(Rank(lexical, "bin2gray_fast") < Rank(lexical, "bin2gray"));
 
-        var hybrid = fixture.Hits("binary to gray code conversion", SearchMode.Hybrid, Granularity.Module);
+        // Lexical and instantiation-context lists only, so the test reads their effect alone.
+        var options = SearchOptions.Default with
+        {
+            Mode = SearchMode.Hybrid,
+            Granularity = Granularity.Module,
+            Fusion = FusionOptions.Default with { GraphWeight = 0, VectorWeight = 0 },
+        };
+        var hybrid = fixture.Searcher.SearchAsync("binary to gray code conversion", options, CancellationToken.None).GetAwaiter().GetResult();
         Assert.True(Rank(hybrid, "bin2gray") >= 0);
         Assert.True(Rank(hybrid, "bin2gray") < Rank(hybrid, "bin2gray_fast"));
     }
