@@ -110,12 +110,14 @@ public sealed class ContextSearchTests
         var lexical = fixture.Hits("binary to gray code conversion", SearchMode.Lexical, Granularity.Module);
         Assert.True(Rank(lexical, "bin2gray_fast") < Rank(lexical, "bin2gray"));
 
-        // Lexical and instantiation-context lists only, so the test reads their effect alone.
+        // Lexical and instantiation-context lists only, so the test reads their effect alone; in a repository this
+        // small every word is in most units, so the look-alike's lexical margin is the whole scale, and the context
+        // list is weighted above it.
         var options = SearchOptions.Default with
         {
             Mode = SearchMode.Hybrid,
             Granularity = Granularity.Module,
-            Fusion = FusionOptions.Default with { GraphWeight = 0, VectorWeight = 0 },
+            Fusion = FusionOptions.Default with { GraphWeight = 0, VectorWeight = 0, InstanceContextWeight = 1.5 },
         };
         var hybrid = fixture.Searcher.SearchAsync("binary to gray code conversion", options, CancellationToken.None).GetAwaiter().GetResult();
         Assert.True(Rank(hybrid, "bin2gray") >= 0);
