@@ -21,7 +21,7 @@ import sys
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-KNOWN_REPOS = ("examples", "picorv32", "verilog-ethernet", "neorv32", "ibex")
+KNOWN_REPOS = ("examples", "picorv32", "verilog-ethernet", "neorv32", "ibex", "serv", "cv32e40p", "open-logic")
 GRANULARITIES = ("module", "block", "signal")
 SV_EXT = (".v", ".sv", ".vh", ".svh")
 VHDL_EXT = (".vhd", ".vhdl")

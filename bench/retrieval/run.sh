@@ -20,6 +20,10 @@ hdl=(dotnet "$repo/src/Hdl.Cli/bin/Release/net10.0/hdl.dll")
 echo "## quality: examples/ dev set"
 "${hdl[@]}" eval search "$here/dev-queries.jsonl" --repo "examples=$repo/examples" --index-dir "$work/examples"
 
+echo "## quality: dev set over serv, cv32e40p, open-logic"
+"${hdl[@]}" eval search "$here/dev-queries-more.jsonl" --repo "serv=$corpus/serv" --repo "cv32e40p=$corpus/cv32e40p" \
+  --repo "open-logic=$corpus/open-logic" --index-dir "$work/more"
+
 if [ -f "$here/queries.jsonl" ]; then
   echo "## quality: shared query set"
   repos=(--repo "examples=$repo/examples")

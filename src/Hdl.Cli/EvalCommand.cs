@@ -29,6 +29,7 @@ internal static class EvalCommand
         modes.AcceptOnlyFromAmong("lexical", "vector", "graph", "hybrid");
         var indexDirectory = new Option<string>("--index-dir") { Description = "Folder holding one index per repository (default: .hdl/eval).", DefaultValueFactory = _ => Path.Combine(".hdl", "eval"), HelpName = "DIR" };
         var misses = new Option<bool>("--misses") { Description = "List the queries hybrid search did not answer in its top ten." };
+        var ranks = new Option<bool>("--ranks") { Description = "Print, for every query and mode, the rank of the first right answer and the results above it." };
         var json = new Option<bool>("--json") { Description = "Print the metrics as one JSON document." };
         var fusion = new Option<string?>("--fusion") { Description = "Fusion weights to try, e.g. lexical=1,vector=0.5,graph=0.3,k=60 (default: the built-in ones).", HelpName = "WEIGHTS" };
         var search = new Command("search", "Evaluate search on a query set: Acc@1/5/10 and MRR@10 per mode and granularity.");
@@ -37,6 +38,7 @@ internal static class EvalCommand
         search.Options.Add(modes);
         search.Options.Add(indexDirectory);
         search.Options.Add(misses);
+        search.Options.Add(ranks);
         search.Options.Add(json);
         search.Options.Add(fusion);
         var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5 (latent=0: hashed features only).", HelpName = "SETTINGS" };
@@ -47,6 +49,7 @@ internal static class EvalCommand
             parseResult.GetValue(modes) is { Length: > 0 } chosen ? [.. chosen.Select(RetrievalArguments.ParseMode)] : AllModes,
             parseResult.GetValue(indexDirectory)!,
             parseResult.GetValue(misses),
+            parseResult.GetValue(ranks),
             parseResult.GetValue(json),
             parseResult.GetValue(fusion),
             parseResult.GetValue(builtin),
@@ -54,7 +57,7 @@ internal static class EvalCommand
         return new Command("eval", "Measure the quality of a service on a labelled query set.") { search };
     }
 
-    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool json, string? fusionText, string? builtinText, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool showRanks, bool json, string? fusionText, string? builtinText, CancellationToken cancellationToken)
     {
         var embedding = Hdl.Retrieval.Embeddings.HashedEmbeddingOptions.Default;
         var learned = RetrievalBackendOptions.Default.Learned;
@@ -98,6 +101,10 @@ internal static class EvalCommand
                 "seeds" => fusion with { GraphSeeds = (int)value },
                 "restart" => fusion with { Restart = value },
                 "hops" => fusion with { GraphHops = (int)value },
+                "context" => fusion with { ContextWeight = value },
+                "units" => fusion with { ContextUnits = (int)value },
+                "instances" => fusion with { InstanceContextWeight = value },
+                "depth" => fusion with { CandidateDepth = (int)value },
                 _ => fusion,
             };
         }
@@ -187,6 +194,13 @@ internal static class EvalCommand
                         }
 
                         list.Add(rank);
+                        if (showRanks)
+                        {
+                            // One line per query and mode: the rank of the first right answer and what ranked above it.
+                            var above = string.Join(" | ", hits.Take(Math.Min(3, (rank ?? 4) - 1)).Select(hit => hit.Chunk.Context));
+                            Console.WriteLine($"rank: {query.Id} {mode.ToString().ToLowerInvariant()} {(rank is { } found ? found.ToString(CultureInfo.InvariantCulture) : "-")} {above}");
+                        }
+
                         if (showMisses && mode == SearchMode.Hybrid && rank is null)
                         {
                             missed.Add($"{query.Id} ({query.Granularity.ToString().ToLowerInvariant()}): {query.Query} -> {(hits.IsEmpty ? "no results" : hits[0].Chunk.Context)}");

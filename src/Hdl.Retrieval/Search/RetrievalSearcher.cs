@@ -55,6 +55,24 @@ public sealed class RetrievalSearcher(
             graph = Graph(seedLexical.Take(fusion.GraphSeeds).ToList(), seedVector.Take(fusion.GraphSeeds).ToList(), candidates, options.Granularity, fusion, graphPaths);
         }
 
+        // A block or signal is read in the context of its unit: the query often names what the unit is ("the
+        // counter of the timer"), which the member's own few lines do not say. Each candidate of the lexical and
+        // vector lists gets its unit's relevance to the query; this is graph evidence (the containment edge from a
+        // matched unit to its members) that neither list has alone.
+        ImmutableArray<(string Id, double Score)> context = [];
+        if (useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0)
+        {
+            context = await UnitContextAsync(terms, queryVector, lexical, vector, fusion, options.Lexical, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A unit is also found through the units that instantiate it: a testbench or a wrapper repeats the words of
+        // what it instantiates (its instance and port names), and when it matches, the instantiated unit is the
+        // likelier answer.
+        if (useGraph && options.Granularity is Granularity.Module && fusion.InstanceContextWeight > 0)
+        {
+            context = InstantiatedContext(lexical, vector, fusion);
+        }
+
         var lists = new List<(IReadOnlyList<string>, double)>();
         var scoredLists = new List<(IReadOnlyList<(string, double)>, double)>();
         var sources = new Dictionary<string, List<SearchSource>>(StringComparer.Ordinal);
@@ -80,6 +98,7 @@ public sealed class RetrievalSearcher(
         AddList(lexical, SearchMode.Lexical, fusion.LexicalWeight, options.Mode is SearchMode.Lexical or SearchMode.Hybrid);
         AddList(vector, SearchMode.Vector, fusion.VectorWeight, options.Mode is SearchMode.Vector or SearchMode.Hybrid);
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
+        AddList(context, SearchMode.Graph, options.Granularity is Granularity.Module ? fusion.InstanceContextWeight : fusion.ContextWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
         var fused = (fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK)).Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
@@ -105,6 +124,99 @@ public sealed class RetrievalSearcher(
         }
 
         return hits.ToImmutable();
+    }
+
+    /// <summary>
+    /// The candidates of the lexical and vector lists scored by how well their unit answers the query: the units'
+    /// lexical and vector scores at module granularity, each normalised by its list's best, weighted like the lists.
+    /// </summary>
+    private async Task<ImmutableArray<(string Id, double Score)>> UnitContextAsync(
+        ImmutableArray<string> terms,
+        ReadOnlyMemory<float>? queryVector,
+        ImmutableArray<(string Id, double Score)> lexical,
+        ImmutableArray<(string Id, double Score)> vector,
+        FusionOptions fusion,
+        LexicalOptions lexicalOptions,
+        CancellationToken cancellationToken)
+    {
+        var unitLexical = Lexical(terms, Granularity.Module, fusion.ContextUnits, lexicalOptions);
+        var unitVector = queryVector is { } embedding ? await VectorAsync(embedding, Granularity.Module, fusion.ContextUnits, cancellationToken).ConfigureAwait(false) : [];
+        var unitChunks = store.ChunksById(unitLexical.Concat(unitVector).Select(item => item.Id));
+        var unitScores = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        void AddUnits(ImmutableArray<(string Id, double Score)> list, double weight)
+        {
+            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
+            if (best <= 0)
+            {
+                return;
+            }
+
+            // A unit declared twice (an entity and its architecture) counts once, by its better chunk.
+            var perUnit = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (id, score) in list)
+            {
+                if (unitChunks.TryGetValue(id, out var chunk))
+                {
+                    perUnit[chunk.Unit] = Math.Max(perUnit.GetValueOrDefault(chunk.Unit), Math.Max(0, score) / best);
+                }
+            }
+
+            foreach (var (unit, score) in perUnit)
+            {
+                unitScores[unit] = unitScores.GetValueOrDefault(unit) + (weight * score);
+            }
+        }
+
+        AddUnits(unitLexical, fusion.LexicalWeight);
+        AddUnits(unitVector, fusion.VectorWeight);
+        if (unitScores.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = store.ChunksById(lexical.Concat(vector).Select(item => item.Id));
+        return [.. lexical.Concat(vector)
+            .Select(item => item.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => (Id: id, Score: candidates.TryGetValue(id, out var chunk) ? unitScores.GetValueOrDefault(chunk.Unit) : 0))
+            .Where(item => item.Score > 0)
+            .OrderByDescending(item => item.Score)];
+    }
+
+    /// <summary>
+    /// Units instantiated by the units of the lexical and vector lists, each scored by its best-matching instantiator
+    /// (the instantiators' scores normalised by their list's best and weighted like the lists).
+    /// </summary>
+    private ImmutableArray<(string Id, double Score)> InstantiatedContext(
+        ImmutableArray<(string Id, double Score)> lexical,
+        ImmutableArray<(string Id, double Score)> vector,
+        FusionOptions fusion)
+    {
+        var parents = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (list, weight) in new[] { (lexical, fusion.LexicalWeight), (vector, fusion.VectorWeight) })
+        {
+            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
+            if (best <= 0)
+            {
+                continue;
+            }
+
+            foreach (var (id, score) in list.Take(fusion.ContextUnits))
+            {
+                parents[id] = parents.GetValueOrDefault(id) + (weight * Math.Max(0, score) / best);
+            }
+        }
+
+        var children = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var edge in store.EdgesTouching(parents.Keys, fusion.MaxEdgesPerNode, parents.Keys.ToHashSet(StringComparer.Ordinal)))
+        {
+            if (edge.Kind == ChunkEdgeKind.Instantiates && parents.TryGetValue(edge.Source, out var parent) && parent > 0)
+            {
+                children[edge.Target] = Math.Max(children.GetValueOrDefault(edge.Target), parent);
+            }
+        }
+
+        return [.. children.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
     }
 
     private ImmutableArray<(string Id, double Score)> Lexical(ImmutableArray<string> terms, Granularity? granularity, int depth, LexicalOptions options)

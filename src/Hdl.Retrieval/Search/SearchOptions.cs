@@ -43,10 +43,33 @@ public sealed record FusionOptions
 
     public double LexicalWeight { get; init; } = 1.0;
 
-    /// <summary>Below the others: the built-in hashed embedding has no corpus statistics, and on a large repository its list is the noisiest (bench/retrieval/results.md).</summary>
-    public double VectorWeight { get; init; } = 0.3;
+    /// <summary>
+    /// Below lexical: on a large repository the vector list is the noisiest. 0.6 rather than 0.3 since the context
+    /// lists came (dev set dev-queries-more.jsonl, hybrid MRR@10 all granularities 0.568 at 0.6 against 0.542 at 0.3;
+    /// bench/retrieval/results.md).
+    /// </summary>
+    public double VectorWeight { get; init; } = 0.6;
 
-    public double GraphWeight { get; init; } = 0.7;
+    /// <summary>
+    /// The personalized PageRank list: low, since the context lists carry most of what the graph adds and the walk's
+    /// list alone is noisy (dev set: hybrid 0.580 at 0.35, 0.567 at 0, 0.556 at 0.7; bench/retrieval/results.md).
+    /// </summary>
+    public double GraphWeight { get; init; } = 0.35;
+
+    /// <summary>
+    /// Weight of the unit-context list at block and signal granularity: each candidate scored by how well its unit
+    /// answers the query (0 turns it off).
+    /// </summary>
+    public double ContextWeight { get; init; } = 3.0;
+
+    /// <summary>
+    /// Weight of the instantiation-context list at module granularity: units instantiated by the units that match the
+    /// query (0 turns it off).
+    /// </summary>
+    public double InstanceContextWeight { get; init; } = 1.0;
+
+    /// <summary>Units read (per lexical and vector list) to score the candidates' context.</summary>
+    public int ContextUnits { get; init; } = 20;
 
     /// <summary>How deep each list is read before fusing.</summary>
     public int CandidateDepth { get; init; } = 50;
