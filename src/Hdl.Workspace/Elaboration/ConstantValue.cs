@@ -106,10 +106,17 @@ public sealed record ConstantValue
         _ => AsInteger is { } number ? number != 0 : null,
     };
 
+    /// <summary>A real always shows it is one (`125000000.0`), so it is not mistaken for an integer.</summary>
+    private static string RealText(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) || !double.IsFinite(value) ? text : text + ".0";
+    }
+
     public override string ToString() => Kind switch
     {
         ConstantKind.Integer => Integer.ToString(CultureInfo.InvariantCulture),
-        ConstantKind.Real => Real.ToString("R", CultureInfo.InvariantCulture),
+        ConstantKind.Real => RealText(Real),
         ConstantKind.Boolean => Integer != 0 ? "true" : "false",
         ConstantKind.String => $"\"{Text}\"",
         ConstantKind.Character => $"'{Text}'",
