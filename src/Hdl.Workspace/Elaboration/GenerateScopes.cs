@@ -72,7 +72,7 @@ internal sealed class GenerateScopes
                     loops.Add($"{block.Name}: {block.Condition}");
                     continue;
                 case GenerateKind.If when !block.Alternatives.IsEmpty:
-                    (taken, unknown) = VhdlIf(block, Within(block, instance), environment);
+                    (taken, unknown) = VhdlIf(block, AlternativeOf(block, instance), environment);
                     break;
                 case GenerateKind.If:
                     taken = environment.Evaluate(block.Condition)?.Truth is { } holds ? holds == (block.Branch == 0) : null;
@@ -100,7 +100,7 @@ internal sealed class GenerateScopes
     }
 
     /// <summary>The alternative of a VHDL generate whose body holds the instance, or -1.</summary>
-    private static int Within(GenerateBlockSymbol block, InstanceSymbol instance)
+    public static int AlternativeOf(GenerateBlockSymbol block, InstanceSymbol instance)
     {
         for (var index = 0; index < block.Alternatives.Length; index++)
         {
@@ -151,7 +151,7 @@ internal sealed class GenerateScopes
         if (_isVhdl)
         {
             alternatives = [.. block.Alternatives.Select(alternative => alternative.Choices)];
-            own = Within(block, instance);
+            own = AlternativeOf(block, instance);
         }
         else
         {
