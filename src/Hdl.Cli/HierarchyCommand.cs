@@ -103,13 +103,23 @@ internal static class HierarchyCommand
             writer.WriteStartObject();
             writer.WriteString("name", parameter.Name);
             writer.WriteString("expression", parameter.Expression);
-            if (parameter.Value is { } value)
+            switch (parameter.Value)
             {
-                writer.WriteNumber("value", value);
-            }
-            else
-            {
-                writer.WriteNull("value");
+                case { Kind: ConstantKind.Integer } integer:
+                    writer.WriteNumber("value", integer.Integer);
+                    break;
+                case { Kind: ConstantKind.Real } real:
+                    writer.WriteNumber("value", real.Real);
+                    break;
+                case { Kind: ConstantKind.Boolean } boolean:
+                    writer.WriteBoolean("value", boolean.Integer != 0);
+                    break;
+                case { Kind: ConstantKind.String or ConstantKind.Character or ConstantKind.Enumeration } text:
+                    writer.WriteString("value", text.Text);
+                    break;
+                default:
+                    writer.WriteNull("value");
+                    break;
             }
 
             writer.WriteBoolean("overridden", parameter.IsOverridden);

@@ -211,6 +211,25 @@ public sealed record GenerateBlockSymbol(GenerateKind Kind, string Name, Locatio
     /// Elaboration needs it to pick the branch a condition selects. Always 0 where the builder cannot tell.
     /// </summary>
     public int Branch { get; init; }
+
+    /// <summary>
+    /// A VHDL if-generate's branches (`if`, each `elsif`, `else`) or case-generate's `when` alternatives, in order, each
+    /// with the extent of its body: all of them share the generate's label as their scope, so an instance's position
+    /// tells which one it is in. Empty for SystemVerilog, whose branches are blocks of their own.
+    /// </summary>
+    public ImmutableArray<GenerateAlternative> Alternatives { get; init; } = [];
+
+    /// <summary>For a SystemVerilog case-generate item, its choices as written (`default` for the default item).</summary>
+    public ImmutableArray<string> Choices { get; init; } = [];
+}
+
+/// <summary>One alternative of a VHDL if- or case-generate: its condition (null for `else`) or its choices.</summary>
+public sealed record GenerateAlternative(Location Location)
+{
+    public string? Condition { get; init; }
+
+    /// <summary>The `when` choices as written; `others` stays `others`.</summary>
+    public ImmutableArray<string> Choices { get; init; } = [];
 }
 
 public enum SubprogramKind
@@ -227,6 +246,13 @@ public sealed record SubprogramSymbol(SubprogramKind Kind, string Name, Location
     public ImmutableArray<PortSymbol> Arguments { get; init; } = [];
 
     public string? Documentation { get; init; }
+
+    /// <summary>
+    /// For a function whose body only returns, possibly under if/elsif/else, the value it returns as one expression
+    /// (a VHDL-2019 conditional expression `a when c else b`), so elaboration can evaluate calls with constant
+    /// arguments. Null for anything else (variables, loops, other statements) and for procedures.
+    /// </summary>
+    public string? ReturnExpression { get; init; }
 }
 
 /// <summary>`import pkg::*`, `import pkg::x`, or VHDL `use lib.pkg.all` / `library lib`.</summary>

@@ -692,13 +692,29 @@ internal sealed class SystemVerilogModelBuilder
             condition = $"{init?.CompactText()}; {condition}; {construct.ChildNode("genvar_iteration")?.CompactText()}";
         }
 
+        // A case item's choices, so elaboration can pick the item the expression matches.
+        var choicesOf = new Dictionary<SyntaxNode, ImmutableArray<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var item in construct.Children("case_generate_item"))
+        {
+            if (item.ChildNode("generate_block") is { } itemBlock)
+            {
+                choicesOf[itemBlock] = item.HasToken("default") ? ["default"] : [.. item.Children("expression").Select(choice => choice.CompactText())];
+            }
+        }
+
         var blockIndex = 0;
         foreach (var block in construct.Descendants("generate_block", "generate_block"))
         {
             // Unnamed blocks get the names the standard gives them (genblk<N>), numbered here per construct.
             var label = BlockLabel(block) ?? $"genblk{unit.NextGenerateNumber()}";
             var blockScope = scope is null ? label : $"{scope}.{label}";
-            unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, block.Location) { Condition = condition, ParentScope = scope, Branch = blockIndex });
+            unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, block.Location)
+            {
+                Condition = condition,
+                ParentScope = scope,
+                Branch = blockIndex,
+                Choices = choicesOf.GetValueOrDefault(block, []),
+            });
             foreach (var child in block.ChildNodes)
             {
                 if (child.Kind is "module_item")

@@ -388,9 +388,12 @@ internal sealed class VhdlModelBuilder
             return;
         }
 
-        // A declaration followed by its body in the same unit is one subprogram.
-        if (unit.Subprograms.Any(existing => existing.Name.Equals(designator.Text, StringComparison.OrdinalIgnoreCase) && declaration.Kind == "subprogram_body" && existing.Location.Path == designator.Location.Path && existing.Arguments.Length == CountArguments(header)))
+        // A declaration followed by its body in the same unit is one subprogram; the body adds what it returns.
+        var returns = function is not null && declaration.Kind == "subprogram_body" ? ReturnExpression(declaration) : null;
+        var declared = unit.Subprograms.FindIndex(existing => existing.Name.Equals(designator.Text, StringComparison.OrdinalIgnoreCase) && declaration.Kind == "subprogram_body" && existing.Location.Path == designator.Location.Path && existing.Arguments.Length == CountArguments(header));
+        if (declared >= 0)
         {
+            unit.Subprograms[declared] = unit.Subprograms[declared] with { ReturnExpression = returns };
             return;
         }
 
@@ -410,7 +413,90 @@ internal sealed class VhdlModelBuilder
             ReturnType = function?.ChildNode("type_mark") is { } returnType ? new TypeSymbol(returnType.CompactText()) : null,
             Arguments = arguments.ToImmutable(),
             Documentation = _documentation.Above(declaration.Span),
+            ReturnExpression = returns,
         });
+    }
+
+    /// <summary>
+    /// A function body without declarations whose statements only return, under if/elsif/else, as one VHDL-2019
+    /// conditional expression (`(t) when (c) else (f)`); null when the body does anything else.
+    /// </summary>
+    private static string? ReturnExpression(SyntaxNode body)
+    {
+        if (body.ChildNode("subprogram_declarative_part") is { } declarations && declarations.ChildNodes.Count > 0)
+        {
+            return null;
+        }
+
+        var statements = body.ChildNode("subprogram_statement_part")?.Children("sequential_statement").ToList() ?? [];
+        return ReturnExpression(statements, 0);
+    }
+
+    private static string? ReturnExpression(List<SyntaxNode> statements, int from)
+    {
+        if (from >= statements.Count)
+        {
+            return null;
+        }
+
+        var statement = statements[from].FirstChildNode();
+        if (statement?.Kind == "return_statement")
+        {
+            return statement.ChildNode("expression")?.CompactText();
+        }
+
+        if (statement?.Kind != "if_statement" || statement.ChildNode("label") is not null)
+        {
+            return null;
+        }
+
+        // Each sequence follows its condition; a sequence with none before it is the else. Without an else the
+        // statements after the if are what the function returns when no condition holds.
+        var text = new System.Text.StringBuilder();
+        string? condition = null;
+        var hasElse = false;
+        foreach (var child in statement.ChildNodes)
+        {
+            if (child.Kind == "condition")
+            {
+                condition = child.CompactText();
+                continue;
+            }
+
+            if (child.Kind != "sequence_of_statements")
+            {
+                continue;
+            }
+
+            var value = ReturnExpression([.. child.Children("sequential_statement")], 0);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (condition is null)
+            {
+                hasElse = true;
+                text.Append('(').Append(value).Append(')');
+                break;
+            }
+
+            text.Append('(').Append(value).Append(") when (").Append(condition).Append(") else ");
+            condition = null;
+        }
+
+        if (!hasElse)
+        {
+            var rest = ReturnExpression(statements, from + 1);
+            if (rest is null)
+            {
+                return null;
+            }
+
+            text.Append('(').Append(rest).Append(')');
+        }
+
+        return text.ToString();
     }
 
     private static int CountArguments(SyntaxNode header) => header.Descendants("interface_object_declaration").Sum(argument => Identifiers(argument).Count());
@@ -476,7 +562,7 @@ internal sealed class VhdlModelBuilder
             _ => (generate.ChildNode("condition") ?? generate.ChildNode("expression"))?.CompactText(),
         };
         var blockScope = Join(scope, label);
-        unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, generate.Location) { Condition = condition, ParentScope = scope });
+        unit.GenerateBlocks.Add(new GenerateBlockSymbol(kind, label, generate.Location) { Condition = condition, ParentScope = scope, Alternatives = Alternatives(generate, kind) });
         foreach (var body in generate.Descendants("generate_statement_body"))
         {
             foreach (var item in body.ChildNode("block_declarative_part")?.Children("declarative_item") ?? [])
@@ -489,6 +575,38 @@ internal sealed class VhdlModelBuilder
                 AddConcurrentStatement(statement, unit, blockScope);
             }
         }
+    }
+
+    /// <summary>The branches of an if-generate (each body with the condition before it, none for `else`) or the `when`s of a case-generate.</summary>
+    private static ImmutableArray<GenerateAlternative> Alternatives(SyntaxNode generate, GenerateKind kind)
+    {
+        var alternatives = ImmutableArray.CreateBuilder<GenerateAlternative>();
+        if (kind == GenerateKind.If)
+        {
+            string? condition = null;
+            foreach (var child in generate.ChildNodes)
+            {
+                if (child.Kind == "condition")
+                {
+                    condition = child.CompactText();
+                }
+                else if (child.Kind == "generate_statement_body")
+                {
+                    alternatives.Add(new GenerateAlternative(child.Location) { Condition = condition });
+                    condition = null;
+                }
+            }
+        }
+        else if (kind == GenerateKind.Case)
+        {
+            foreach (var alternative in generate.Children("case_generate_alternative"))
+            {
+                var choices = alternative.ChildNode("choices")?.Children("choice").Select(choice => choice.CompactText()).ToImmutableArray() ?? [];
+                alternatives.Add(new GenerateAlternative(alternative.ChildNode("generate_statement_body")?.Location ?? alternative.Location) { Choices = choices });
+            }
+        }
+
+        return alternatives.ToImmutable();
     }
 
     private void AddInstance(SyntaxNode instantiation, UnitBuilder unit, string? scope)

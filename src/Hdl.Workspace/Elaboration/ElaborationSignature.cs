@@ -31,16 +31,39 @@ internal static class ElaborationSignature
             // A comment typed above a port becomes its documentation, which elaboration does not read.
             Ports = [.. unit.Ports.Select(port => port with { Documentation = null })],
             Declarations = [.. unit.Declarations
-                .Where(declaration => declaration.Kind == DeclarationKind.Constant && declaration.Scope is null)
+                .Where(declaration => declaration.Kind is DeclarationKind.Constant or DeclarationKind.EnumMember && declaration.Scope is null)
                 .Select(declaration => declaration with { Location = default, Documentation = null })],
             Processes = [],
             ContinuousAssignments = [],
-            Subprograms = [],
+
+            // Functions elaboration can evaluate, by what they return.
+            Subprograms = [.. unit.Subprograms
+                .Where(subprogram => subprogram.ReturnExpression is not null)
+                .Select(subprogram => subprogram with { Documentation = null, Arguments = [.. subprogram.Arguments.Select(argument => argument with { Documentation = null })] })],
             References = [],
             Definitions = [],
         });
         var stripped = new DesignFile(design.Path, design.Language, [.. units], []);
-        return IndexedFileFormat.Write(new IndexedFile(file.Path, file.Language, FileParseOutcome.Parsed, string.Empty, 0, [], stripped, null), locations);
+        var bytes = IndexedFileFormat.Write(new IndexedFile(file.Path, file.Language, FileParseOutcome.Parsed, string.Empty, 0, [], stripped, null), locations);
+        return [.. bytes, .. AlternativesOfInstances(design)];
+    }
+
+    /// <summary>
+    /// Which VHDL generate alternative each instance is in: positions are compared apart, so an instance moved from
+    /// a generate's `if` branch to its `else` branch would otherwise leave the signature unchanged.
+    /// </summary>
+    private static IEnumerable<byte> AlternativesOfInstances(DesignFile design)
+    {
+        foreach (var unit in design.Units)
+        {
+            foreach (var block in unit.GenerateBlocks.Where(block => !block.Alternatives.IsEmpty))
+            {
+                foreach (var instance in unit.Instances)
+                {
+                    yield return (byte)(GenerateScopes.AlternativeOf(block, instance) + 1);
+                }
+            }
+        }
     }
 
     /// <summary>

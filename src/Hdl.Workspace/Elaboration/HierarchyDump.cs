@@ -98,5 +98,5 @@ public static class HierarchyDump
         }
     }
 
-    private static string FormatValue(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
+    private static string FormatValue(ConstantValue? value) => value?.ToString() ?? "?";
 }

@@ -11,8 +11,9 @@ namespace Hdl.Workspace.Elaboration;
 /// that name, else to a VHDL entity of that name; VHDL `entity lib.e(arch)` binds to that entity and architecture;
 /// a VHDL component instance binds by default binding to the entity of the same name in the instantiating unit's
 /// library (else any library, else a Verilog module of that name, case ignored) and its most recently analysed
-/// architecture. Parameters propagate where <see cref="ConstantEvaluator"/> can compute them; if-generate branches
-/// whose condition evaluates are chosen, the others are kept and marked with their condition.
+/// architecture. Parameters propagate where <see cref="ConstantEvaluator"/> can compute them; the if/elsif/else
+/// branch or case alternative a known condition selects is kept and the others dropped; when a condition is not
+/// computable, the branch is kept and marked with it.
 /// </summary>
 public static class HierarchyElaborator
 {
@@ -47,6 +48,8 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
     private readonly Dictionary<string, ImmutableArray<HierarchyNode>> _childrenByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<IndexedUnit, int> _unitIds = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IndexedUnit> _onStack = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, IndexedUnit>? _packageBodies;
+    private int _callDepth;
 
     public InstanceHierarchy Run()
     {
@@ -271,7 +274,7 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
             return node with { Resolution = InstanceResolution.TooDeep };
         }
 
-        var key = $"{UnitId(unit)}/{(architecture is null ? -1 : UnitId(architecture))}/{string.Join(",", parameters.Select(parameter => parameter.Value?.ToString(CultureInfo.InvariantCulture) ?? "?" + parameter.Expression))}";
+        var key = $"{UnitId(unit)}/{(architecture is null ? -1 : UnitId(architecture))}/{string.Join(",", parameters.Select(parameter => parameter.Value?.ToString() ?? "?" + parameter.Expression))}";
         if (_childrenByKey.TryGetValue(key, out var shared))
         {
             return node with { Children = shared };
@@ -286,17 +289,13 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
 
     private ImmutableArray<HierarchyNode> ElaborateChildren(IndexedUnit body, ParameterEnvironment environment, int depth)
     {
-        var blocks = new Dictionary<string, GenerateBlockSymbol>(body.IsVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        foreach (var block in body.Symbol.GenerateBlocks)
-        {
-            blocks.TryAdd(block.ParentScope is null ? block.Name : $"{block.ParentScope}.{block.Name}", block);
-        }
+        var blocks = new GenerateScopes(body.Symbol.GenerateBlocks, body.IsVhdl);
 
         var children = ImmutableArray.CreateBuilder<HierarchyNode>(body.Symbol.Instances.Length);
         foreach (var instance in body.Symbol.Instances)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (selected, loops, conditions) = SelectGenerateScope(instance.Scope, blocks, body.IsVhdl, environment);
+            var (selected, loops, conditions) = blocks.Select(instance, environment);
             if (!selected)
             {
                 continue;
@@ -342,64 +341,6 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         }
 
         return children.ToImmutable();
-    }
-
-    /// <summary>
-    /// Whether the generate scope around an instance exists in this elaboration: if-generate branches whose
-    /// condition evaluates are taken or dropped; loops and unknown conditions are recorded for display.
-    /// </summary>
-    private static (bool Selected, ImmutableArray<string> Loops, ImmutableArray<string> Conditions) SelectGenerateScope(
-        string? scope, Dictionary<string, GenerateBlockSymbol> blocks, bool isVhdl, ParameterEnvironment environment)
-    {
-        if (scope is null)
-        {
-            return (true, [], []);
-        }
-
-        var loops = ImmutableArray.CreateBuilder<string>();
-        var conditions = ImmutableArray.CreateBuilder<string>();
-        var end = 0;
-        while (end >= 0)
-        {
-            end = scope.IndexOf('.', end + 1);
-            var prefix = end < 0 ? scope : scope[..end];
-            if (!blocks.TryGetValue(prefix, out var block))
-            {
-                continue;
-            }
-
-            switch (block.Kind)
-            {
-                case GenerateKind.For:
-                    loops.Add($"{block.Name}: {block.Condition}");
-                    break;
-                case GenerateKind.If:
-                    var value = environment.Evaluate(block.Condition);
-                    if (value is null)
-                    {
-                        conditions.Add($"{block.Name}: if {block.Condition}{(block.Branch > 0 ? " (else)" : string.Empty)}");
-                        break;
-                    }
-
-                    // FIXME: VHDL `else generate` items share the if's scope in the design model, so in VHDL a false
-                    // condition drops the else branch's instances too and a true one keeps them; the right answer
-                    // needs the branch in the VHDL model as the SystemVerilog builder records it.
-                    var taken = isVhdl ? value.Value != 0 : (value.Value != 0) == (block.Branch == 0);
-                    if (!taken)
-                    {
-                        return (false, [], []);
-                    }
-
-                    break;
-                case GenerateKind.Case:
-                    conditions.Add($"{block.Name}: case {block.Condition}");
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return (true, loops.ToImmutable(), conditions.ToImmutable());
     }
 
     private void CheckConnections(InstanceSymbol instance, IndexedUnit unit, bool caseInsensitive)
@@ -463,7 +404,19 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
     private ParameterEnvironment CreateEnvironment(IndexedUnit unit, IndexedUnit? architecture, ImmutableArray<ConnectionSymbol> overrides, ParameterEnvironment? parentEnvironment)
     {
         var imports = unit.Symbol.Imports.AddRange(architecture?.Symbol.Imports ?? []);
-        var environment = new ParameterEnvironment(unit.IsVhdl, name => LookupInPackages(name, imports, unit.IsVhdl));
+        ImmutableArray<IndexedUnit> functionBodies = unit.Kind == DesignUnitKind.Package
+            ? (FindPackageBody(unit) is { } packageBody ? [packageBody] : [])
+            : architecture is null ? [unit] : [unit, architecture];
+        if (unit.Kind == DesignUnitKind.Package && functionBodies.Length == 1)
+        {
+            imports = imports.AddRange(functionBodies[0].Symbol.Imports);
+        }
+
+        ParameterEnvironment? environment = null;
+        environment = new ParameterEnvironment(
+            unit.IsVhdl,
+            name => LookupInPackages(name, imports, unit.IsVhdl),
+            (name, arguments) => CallFunction(name, arguments, functionBodies, imports, unit.IsVhdl, environment!));
         var overridable = unit.Symbol.Parameters.Where(parameter => !parameter.IsLocal && !parameter.IsType).ToList();
         // Case is ignored so a VHDL generic map can override a Verilog parameter written in another case.
         var overrideByName = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -481,13 +434,14 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
 
         foreach (var parameter in unit.Symbol.Parameters)
         {
+            var declaredType = unit.IsVhdl ? parameter.Type.Text : null;
             if (!parameter.IsLocal && parentEnvironment is not null && overrideByName.TryGetValue(parameter.Name, out var actual) && !string.IsNullOrWhiteSpace(actual))
             {
-                environment.DefineOverride(parameter.Name, actual, parentEnvironment);
+                environment.DefineOverride(parameter.Name, actual, parentEnvironment, declaredType);
             }
             else
             {
-                environment.Define(parameter.Name, parameter.DefaultValue, evaluateIn: null);
+                environment.Define(parameter.Name, parameter.DefaultValue, evaluateIn: null, declaredType);
             }
         }
 
@@ -495,9 +449,18 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         {
             foreach (var declaration in body.Symbol.Declarations)
             {
-                if (declaration.Kind == DeclarationKind.Constant && declaration.Scope is null && !environment.Defines(declaration.Name))
+                if (declaration.Scope is not null || environment.Defines(declaration.Name))
                 {
-                    environment.Define(declaration.Name, declaration.InitialValue, evaluateIn: null);
+                    continue;
+                }
+
+                if (declaration.Kind == DeclarationKind.Constant)
+                {
+                    environment.Define(declaration.Name, declaration.InitialValue, evaluateIn: null, unit.IsVhdl ? declaration.Type.Text : null);
+                }
+                else if (declaration.Kind == DeclarationKind.EnumMember)
+                {
+                    DefineEnumMember(environment, declaration, body.Symbol.Declarations, unit.IsVhdl);
                 }
             }
         }
@@ -505,8 +468,28 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         return environment;
     }
 
+    /// <summary>
+    /// A VHDL enumeration literal is a value of its type at its position; a SystemVerilog enum member is an integer,
+    /// the one written or the previous member's plus one.
+    /// </summary>
+    private static void DefineEnumMember(ParameterEnvironment environment, DeclarationSymbol member, ImmutableArray<DeclarationSymbol> declarations, bool isVhdl)
+    {
+        var siblings = declarations
+            .Where(other => other.Kind == DeclarationKind.EnumMember && other.Scope is null && other.Type.Text == member.Type.Text)
+            .ToList();
+        var position = siblings.FindIndex(other => ReferenceEquals(other, member));
+        if (isVhdl)
+        {
+            environment.DefineValue(member.Name, ConstantValue.OfEnumeration(member.Type.Text, member.Name, position));
+            return;
+        }
+
+        var expression = member.InitialValue ?? (position == 0 ? "0" : $"{siblings[position - 1].Name} + 1");
+        environment.Define(member.Name, expression, evaluateIn: null);
+    }
+
     /// <summary>A name not declared in the unit: `pkg::N` / `lib.pkg.N`, or a name made visible by an import.</summary>
-    private long? LookupInPackages(string name, ImmutableArray<ImportSymbol> imports, bool isVhdl)
+    private ConstantValue? LookupInPackages(string name, ImmutableArray<ImportSymbol> imports, bool isVhdl)
     {
         var separator = name.LastIndexOf("::", StringComparison.Ordinal);
         if (separator > 0)
@@ -561,6 +544,92 @@ internal sealed class ElaborationRun(UnitTable units, ElaborationOptions options
         var environment = CreateEnvironment(package, architecture: null, [], parentEnvironment: null);
         _packageEnvironments[package] = environment;
         return environment;
+    }
+
+    /// <summary>
+    /// A call to a function of the design whose body is one return expression (see
+    /// <see cref="SubprogramSymbol.ReturnExpression"/>): looked up in the unit itself, else in the package a
+    /// qualified name or an import names; the arguments are bound by position and the expression evaluated where the
+    /// function is declared. Two candidates with the same name and argument count (overloads) are not resolved.
+    /// </summary>
+    private ConstantValue? CallFunction(string name, IReadOnlyList<ConstantValue> arguments, ImmutableArray<IndexedUnit> ownBodies, ImmutableArray<ImportSymbol> imports, bool isVhdl, ParameterEnvironment home)
+    {
+        if (!isVhdl || _callDepth > 32)
+        {
+            return null;
+        }
+
+        // Packages that use each other (broken code) would otherwise call back and forth for ever.
+        _callDepth++;
+        try
+        {
+            return ResolveCall(name, arguments, ownBodies, imports, home);
+        }
+        finally
+        {
+            _callDepth--;
+        }
+    }
+
+    private ConstantValue? ResolveCall(string name, IReadOnlyList<ConstantValue> arguments, ImmutableArray<IndexedUnit> ownBodies, ImmutableArray<ImportSymbol> imports, ParameterEnvironment home)
+    {
+
+        var dot = name.LastIndexOf('.');
+        if (dot > 0)
+        {
+            var qualifier = name[..dot];
+            var libraryDot = qualifier.LastIndexOf('.');
+            var package = PackageEnvironment(libraryDot < 0 ? qualifier : qualifier[(libraryDot + 1)..], libraryDot < 0 ? null : qualifier[..libraryDot], isVhdl: true);
+            return package is null ? null : package.Call(name[(dot + 1)..], arguments);
+        }
+
+        var own = Candidates(ownBodies, name, arguments.Count);
+        if (own.Count > 0)
+        {
+            return own.Count == 1 ? Invoke(own[0], arguments, home) : null;
+        }
+
+        foreach (var import in imports)
+        {
+            var importsName = import.Item is null || string.Equals(import.Item, "all", StringComparison.OrdinalIgnoreCase) || string.Equals(import.Item, name, StringComparison.OrdinalIgnoreCase);
+            if (importsName && PackageEnvironment(import.Package, import.Library, isVhdl: true) is { } package && package.Call(name, arguments) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<SubprogramSymbol> Candidates(ImmutableArray<IndexedUnit> bodies, string name, int argumentCount) =>
+        [.. bodies.SelectMany(body => body.Symbol.Subprograms)
+            .Where(subprogram => subprogram.ReturnExpression is not null && subprogram.Arguments.Length == argumentCount && string.Equals(subprogram.Name, name, StringComparison.OrdinalIgnoreCase))];
+
+    private static ConstantValue? Invoke(SubprogramSymbol function, IReadOnlyList<ConstantValue> arguments, ParameterEnvironment home)
+    {
+        var frame = new ParameterEnvironment(isVhdl: true, home.Lookup, home.Call);
+        for (var index = 0; index < arguments.Count; index++)
+        {
+            frame.DefineValue(function.Arguments[index].Name, arguments[index]);
+        }
+
+        return frame.Evaluate(function.ReturnExpression);
+    }
+
+    /// <summary>The body of a VHDL package: in the package's library, else in any.</summary>
+    private IndexedUnit? FindPackageBody(IndexedUnit package)
+    {
+        if (_packageBodies is null)
+        {
+            _packageBodies = new Dictionary<string, IndexedUnit>(StringComparer.OrdinalIgnoreCase);
+            foreach (var unit in units.All.Where(unit => unit.Kind == DesignUnitKind.PackageBody))
+            {
+                _packageBodies[$"{unit.Symbol.Library ?? "work"}.{unit.Name}"] = unit;
+                _packageBodies[unit.Name] = unit;
+            }
+        }
+
+        return _packageBodies.GetValueOrDefault($"{package.Symbol.Library ?? "work"}.{package.Name}") ?? _packageBodies.GetValueOrDefault(package.Name);
     }
 
     private int UnitId(IndexedUnit unit)

@@ -28,7 +28,7 @@ public enum InstanceResolution
 }
 
 /// <summary>A parameter or generic of an elaborated instance: where its value came from and the value when computable.</summary>
-public sealed record ParameterValue(string Name, string? Expression, long? Value, bool IsOverridden, bool IsLocal);
+public sealed record ParameterValue(string Name, string? Expression, ConstantValue? Value, bool IsOverridden, bool IsLocal);
 
 /// <summary>A port of an elaborated instance with its width in bits when the parameters make it computable.</summary>
 public sealed record PortValue(string Name, PortDirection Direction, string Type, int? Width);

@@ -5,29 +5,42 @@ namespace Hdl.Workspace.Elaboration;
 /// <summary>
 /// The parameter values of one elaborated unit. Each name holds an expression and the environment it is evaluated
 /// in (the parent's for an override, this one for a default), evaluated on first use, so declaration order does not
-/// matter and a cycle yields "not computable" instead of a hang. Names not declared here fall back to packages.
+/// matter and a cycle yields "not computable" instead of a hang. Names not declared here fall back to packages, and
+/// calls to the design's functions go to <c>call</c>. A value crossing languages (an override written in the other
+/// language) is converted to what the receiving parameter holds: a VHDL boolean read by Verilog is 0 or 1, a Verilog
+/// 0 or 1 given to a VHDL boolean or bit generic is false/true or '0'/'1'.
 /// </summary>
-internal sealed class ParameterEnvironment
+internal sealed class ParameterEnvironment : IConstantScope
 {
     private readonly Dictionary<string, Entry> _entries;
-    private readonly Func<string, long?> _fallback;
+    private readonly Func<string, ConstantValue?> _fallback;
+    private readonly Func<string, IReadOnlyList<ConstantValue>, ConstantValue?>? _call;
 
-    public ParameterEnvironment(bool caseInsensitive, Func<string, long?> fallback)
+    public ParameterEnvironment(bool isVhdl, Func<string, ConstantValue?> fallback, Func<string, IReadOnlyList<ConstantValue>, ConstantValue?>? call = null)
     {
-        _entries = new Dictionary<string, Entry>(caseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        IsVhdl = isVhdl;
+        _entries = new Dictionary<string, Entry>(isVhdl ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         _fallback = fallback;
+        _call = call;
     }
 
+    /// <summary>VHDL names ignore case and expressions are VHDL; otherwise Verilog/SystemVerilog.</summary>
+    public bool IsVhdl { get; }
+
     /// <summary>An environment with no names of its own: every lookup goes to the fallback.</summary>
-    public static ParameterEnvironment Empty(Func<string, long?> fallback) => new(caseInsensitive: false, fallback);
+    public static ParameterEnvironment Empty(Func<string, ConstantValue?> fallback) => new(isVhdl: false, fallback);
 
     /// <summary>A default or constant: evaluated in this environment (or <paramref name="evaluateIn"/>).</summary>
-    public void Define(string name, string? expression, ParameterEnvironment? evaluateIn) =>
-        _entries[name] = new Entry(expression, evaluateIn ?? this, isOverride: false);
+    public void Define(string name, string? expression, ParameterEnvironment? evaluateIn, string? declaredType = null) =>
+        _entries[name] = new Entry(expression, evaluateIn ?? this, isOverride: false, declaredType);
 
     /// <summary>An override written at the instance: evaluated in the instantiating unit's environment.</summary>
-    public void DefineOverride(string name, string expression, ParameterEnvironment parentEnvironment) =>
-        _entries[name] = new Entry(expression, parentEnvironment, isOverride: true);
+    public void DefineOverride(string name, string expression, ParameterEnvironment parentEnvironment, string? declaredType = null) =>
+        _entries[name] = new Entry(expression, parentEnvironment, isOverride: true, declaredType);
+
+    /// <summary>A name whose value is known without an expression (an enumeration literal, a function argument).</summary>
+    public void DefineValue(string name, ConstantValue value) =>
+        _entries[name] = new Entry(null, this, isOverride: false, declaredType: null) { Value = value, State = EntryState.Evaluated };
 
     public bool Defines(string name) => _entries.ContainsKey(name);
 
@@ -35,7 +48,7 @@ internal sealed class ParameterEnvironment
 
     public string? ExpressionOf(string name) => _entries.TryGetValue(name, out var entry) ? entry.Expression : null;
 
-    public long? Lookup(string name)
+    public ConstantValue? Lookup(string name)
     {
         if (!_entries.TryGetValue(name, out var entry))
         {
@@ -51,13 +64,41 @@ internal sealed class ParameterEnvironment
                 return null;
             default:
                 entry.State = EntryState.InProgress;
-                entry.Value = entry.EvaluateIn.Evaluate(entry.Expression);
+                entry.Value = Receive(entry.EvaluateIn.Evaluate(entry.Expression), entry.DeclaredType);
                 entry.State = EntryState.Evaluated;
                 return entry.Value;
         }
     }
 
-    public long? Evaluate(string? expression) => ConstantEvaluator.Evaluate(expression, Lookup);
+    public ConstantValue? Call(string name, IReadOnlyList<ConstantValue> arguments) => _call?.Invoke(name, arguments);
+
+    public ConstantValue? Evaluate(string? expression) => ConstantEvaluator.Evaluate(expression, this, IsVhdl);
+
+    /// <summary>The expression's value when it is an integer (or a Verilog bit), for widths and loop bounds.</summary>
+    public long? EvaluateInteger(string? expression) => Evaluate(expression) is { Kind: ConstantKind.Integer } value ? value.Integer : null;
+
+    /// <summary>The value as this unit's language and the parameter's declared type hold it.</summary>
+    private ConstantValue? Receive(ConstantValue? value, string? declaredType)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!IsVhdl)
+        {
+            return value.Kind is ConstantKind.Boolean or ConstantKind.Character && value.AsInteger is { } bit ? ConstantValue.OfInteger(bit) : value;
+        }
+
+        var type = declaredType?.Trim().ToLowerInvariant();
+        return (type, value.Kind) switch
+        {
+            ("boolean", ConstantKind.Integer) when value.Integer is 0 or 1 => ConstantValue.OfBoolean(value.Integer == 1),
+            ("std_logic" or "std_ulogic" or "bit", ConstantKind.Integer) when value.Integer is 0 or 1 => ConstantValue.OfCharacter(value.Integer == 1 ? '1' : '0'),
+            ("real", ConstantKind.Integer) => ConstantValue.OfReal(value.Integer),
+            _ => value,
+        };
+    }
 
     private enum EntryState
     {
@@ -66,7 +107,7 @@ internal sealed class ParameterEnvironment
         Evaluated,
     }
 
-    private sealed class Entry(string? expression, ParameterEnvironment evaluateIn, bool isOverride)
+    private sealed class Entry(string? expression, ParameterEnvironment evaluateIn, bool isOverride, string? declaredType)
     {
         public string? Expression { get; } = expression;
 
@@ -74,7 +115,9 @@ internal sealed class ParameterEnvironment
 
         public bool IsOverride { get; } = isOverride;
 
-        public long? Value { get; set; }
+        public string? DeclaredType { get; } = declaredType;
+
+        public ConstantValue? Value { get; set; }
 
         public EntryState State { get; set; }
     }
@@ -162,7 +205,7 @@ internal static class TypeWidth
 
         foreach (var dimension in dimensions)
         {
-            var length = RangeLength(dimension, ":", environment) ?? (dimension.Contains(':', StringComparison.Ordinal) ? null : environment.Evaluate(dimension));
+            var length = RangeLength(dimension, ":", environment) ?? (dimension.Contains(':', StringComparison.Ordinal) ? null : environment.EvaluateInteger(dimension));
             if (length is null or <= 0)
             {
                 return null;
@@ -203,8 +246,8 @@ internal static class TypeWidth
             return null;
         }
 
-        var left = environment.Evaluate(range[..at]);
-        var right = environment.Evaluate(range[(at + separator.Length)..]);
+        var left = environment.EvaluateInteger(range[..at]);
+        var right = environment.EvaluateInteger(range[(at + separator.Length)..]);
         return left is null || right is null ? null : Math.Abs(left.Value - right.Value) + 1;
     }
 }

@@ -24,7 +24,7 @@ namespace Hdl.Workspace.Storage;
 public static class IndexedFileFormat
 {
     /// <summary>Part of the database's schema version: stored files in another format are re-analysed.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static byte[] Write(IndexedFile file) => Write(file, locations: null);
 
@@ -233,6 +233,15 @@ public static class IndexedFileFormat
             Text(block.Condition);
             Text(block.ParentScope);
             Number(block.Branch);
+            Array(block.Alternatives, GenerateAlternative);
+            Array(block.Choices, Text);
+        }
+
+        private void GenerateAlternative(GenerateAlternative alternative)
+        {
+            Location(alternative.Location);
+            Text(alternative.Condition);
+            Array(alternative.Choices, Text);
         }
 
         private void Subprogram(SubprogramSymbol subprogram)
@@ -248,6 +257,7 @@ public static class IndexedFileFormat
 
             Array(subprogram.Arguments, Port);
             Text(subprogram.Documentation);
+            Text(subprogram.ReturnExpression);
         }
 
         private void Import(ImportSymbol import)
@@ -493,7 +503,9 @@ public static class IndexedFileFormat
             new(Text(), Number(), Text(), Location()) { Signals = Array(SignalUse), IsImplicit = ReadBoolean() };
 
         private GenerateBlockSymbol Generate() =>
-            new(Enum<GenerateKind>(ReadByte()), RequiredText(), Location()) { Condition = Text(), ParentScope = Text(), Branch = Number() };
+            new(Enum<GenerateKind>(ReadByte()), RequiredText(), Location()) { Condition = Text(), ParentScope = Text(), Branch = Number(), Alternatives = Array(GenerateAlternative), Choices = Array(RequiredText) };
+
+        private GenerateAlternative GenerateAlternative() => new(Location()) { Condition = Text(), Choices = Array(RequiredText) };
 
         private SubprogramSymbol Subprogram() =>
             new(Enum<SubprogramKind>(ReadByte()), RequiredText(), Location())
@@ -501,6 +513,7 @@ public static class IndexedFileFormat
                 ReturnType = ReadBoolean() ? Type() : null,
                 Arguments = Array(Port),
                 Documentation = Text(),
+                ReturnExpression = Text(),
             };
 
         private ImportSymbol Import() => new(RequiredText(), Text(), Location()) { Library = Text() };

@@ -122,6 +122,28 @@ public sealed class HierarchyCarryOverTests
         Assert.Equal(HierarchyDump.Render(made), HierarchyDump.Render(next.Elaborate(ElaborationOptions.Default, CancellationToken.None)));
     }
 
+    [Fact]
+    public void Moving_an_instance_from_a_vhdl_if_generate_branch_to_its_else_branch_elaborates_again()
+    {
+        const string Fixture = """
+            //- /rtl/leaf.vhd
+            entity leaf is end entity;
+            architecture rtl of leaf is begin end architecture;
+            //- /rtl/top.vhd
+            entity top is generic (EN : boolean := true); end entity;
+            architecture rtl of top is
+            begin
+              g_en : if EN generate
+                u_leaf : entity work.leaf;
+              else generate
+              end generate;
+            end architecture;
+            """;
+        CheckCarryOver(Fixture, workspace => Replace(workspace, "/rtl/top.vhd", "    u_leaf : entity work.leaf;\n  else generate\n", "  else generate\n    u_leaf : entity work.leaf;\n"), kept: false, """
+            top(rtl) #(EN=true)
+            """);
+    }
+
     private static void CheckCarryOver(string fixture, Func<MemoryWorkspace, string[]> edit, bool kept, string expected)
     {
         var workspace = new MemoryWorkspace(fixture);

@@ -189,7 +189,7 @@ public class HierarchyTests
     {
         CheckHierarchy("""
             module leaf; endmodule
-            module top #(parameter string MODE = "fast") ();
+            module top #(parameter string MODE = pick_mode()) ();
               if (MODE == "fast") begin : g_fast
                 leaf u_fast ();
               end else begin : g_slow
@@ -324,7 +324,7 @@ public class HierarchyTests
     {
         CheckExampleHierarchy("tb_periph_top", """
             tb_periph_top(sim)
-              dut : periph_top(rtl) #(USE_CRC=1, DEBOUNCE_TICKS=8)
+              dut : periph_top(rtl) #(USE_CRC=true, DEBOUNCE_TICKS=8)
                 g_buttons.u_debounce : debounce(rtl) #(STABLE_CYCLES=8) [for g_buttons: i in 0 to NUM_BUTTONS - 1]
                 u_pwm : pwm_gen(rtl) #(WIDTH=8, CHANNELS=4)
                 g_crc.u_crc : crc8_unit(rtl)

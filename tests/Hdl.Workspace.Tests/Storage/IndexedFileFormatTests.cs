@@ -166,7 +166,12 @@ public class IndexedFileFormatTests
         Diagnostic.Descriptor: DiagnosticDescriptor
         Diagnostic.Location: Location
         Diagnostic.Related: ImmutableArray<RelatedLocation>
+        GenerateAlternative.Choices: ImmutableArray<String>
+        GenerateAlternative.Condition: String
+        GenerateAlternative.Location: Location
+        GenerateBlockSymbol.Alternatives: ImmutableArray<GenerateAlternative>
         GenerateBlockSymbol.Branch: Int32
+        GenerateBlockSymbol.Choices: ImmutableArray<String>
         GenerateBlockSymbol.Condition: String
         GenerateBlockSymbol.Kind: GenerateKind
         GenerateBlockSymbol.Location: Location
@@ -247,6 +252,7 @@ public class IndexedFileFormatTests
         SubprogramSymbol.Kind: SubprogramKind
         SubprogramSymbol.Location: Location
         SubprogramSymbol.Name: String
+        SubprogramSymbol.ReturnExpression: String
         SubprogramSymbol.ReturnType: TypeSymbol
         TextSpan.Length: Int32
         TextSpan.Start: Int32
