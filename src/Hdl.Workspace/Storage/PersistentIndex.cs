@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -72,6 +71,9 @@ public static class PersistentIndex
 {
     /// <summary>Version of the tables below; part of what a stored index must match to be used.</summary>
     public const int SchemaVersion = 1;
+
+    /// <summary>Files encoded at once when saving.</summary>
+    private const int SaveBatchSize = 256;
 
     private const string CreateTables = """
         CREATE TABLE IF NOT EXISTS hdl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -306,8 +308,7 @@ public static class PersistentIndex
     {
         var analysed = new HashSet<string>(index.AnalysedPaths, StringComparer.Ordinal);
         var toWrite = index.Files.Where(file => analysed.Contains(file.Path) || !stored.FileStamps.ContainsKey(file.Path)).ToArray();
-        var encoded = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = cancellationToken }, file => encoded[file.Path] = IndexedFileFormat.Write(file));
+        var written = new HashSet<string>(toWrite.Select(file => file.Path), StringComparer.Ordinal);
 
         using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -320,20 +321,29 @@ public static class PersistentIndex
             var length = upsert.Parameters.Add("$length", SqliteType.Integer);
             var modified = upsert.Parameters.Add("$modified", SqliteType.Integer);
             var data = upsert.Parameters.Add("$data", SqliteType.Blob);
-            foreach (var file in toWrite)
+
+            // Encoded in parallel a batch at a time: the bytes of every file at once (62 MB for opentitan/hw, and
+            // the growing buffers behind them) would add to the peak memory of a cold index.
+            foreach (var batch in toWrite.Chunk(SaveBatchSize))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                path.Value = file.Path;
-                hash.Value = file.ContentHash;
-                (length.Value, modified.Value) = (stamps[file.Path].Length, stamps[file.Path].Modified);
-                data.Value = encoded[file.Path];
-                upsert.ExecuteNonQuery();
+                var encoded = new byte[batch.Length][];
+                Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, item => encoded[item] = IndexedFileFormat.Write(batch[item]));
+                for (var item = 0; item < batch.Length; item++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var file = batch[item];
+                    path.Value = file.Path;
+                    hash.Value = file.ContentHash;
+                    (length.Value, modified.Value) = (stamps[file.Path].Length, stamps[file.Path].Modified);
+                    data.Value = encoded[item];
+                    upsert.ExecuteNonQuery();
+                }
             }
         }
 
         // A touched file whose text did not change keeps its analysis; only its stamp is new.
         UpdateStamps(connection, transaction, "hdl_files", index.Files.Select(file => file.Path)
-            .Where(file => !encoded.ContainsKey(file) && stored.FileStamps[file] != stamps[file]), stamps);
+            .Where(file => !written.Contains(file) && stored.FileStamps[file] != stamps[file]), stamps);
         DeleteMissing(connection, transaction, "hdl_files", stored.FileStamps.Keys, index.Files.Select(file => file.Path));
 
         var included = index.Files.SelectMany(file => file.Includes).Distinct(StringComparer.Ordinal).ToArray();
