@@ -92,6 +92,25 @@ public class PersistentIndexTests
     }
 
     [Fact]
+    public void A_workspace_larger_than_one_save_batch_is_saved_whole_and_compacting_the_heap_changes_no_result()
+    {
+        using var folder = new TempFolder();
+        var paths = Enumerable.Range(0, 300).Select(number => folder.Write($"rtl/m{number}.sv", $"module m{number}; endmodule\n")).ToArray();
+        var options = Options(folder) with { CompactHeapAfterFiles = 1 };
+        var database = IndexDatabase.ForWorkspace(folder.Root, null);
+
+        var cold = PersistentIndex.Open(database, paths, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+        var warm = PersistentIndex.Open(database, paths, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+
+        Assert.Equal(300, cold.Index.AnalysedPaths.Length);
+        Assert.Equal(0, warm.Index.AnalysedPaths.Length);
+        Assert.Equal(300, warm.LoadedFileCount);
+        var built = WorkspaceIndex.Build(paths, options with { CompactHeapAfterFiles = 0 }, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+        Assert.Equal(Dump(built), Dump(cold.Index));
+        Assert.Equal(Dump(built), Dump(warm.Index));
+    }
+
+    [Fact]
     public void After_a_one_file_edit_only_that_file_is_analysed_again()
     {
         using var folder = Workspace(Design);
