@@ -103,7 +103,7 @@ public class PersistentIndexTests
         var warm = PersistentIndex.Open(database, paths, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
 
         Assert.Equal(300, cold.Index.AnalysedPaths.Length);
-        Assert.Equal(0, warm.Index.AnalysedPaths.Length);
+        Assert.Empty(warm.Index.AnalysedPaths);
         Assert.Equal(300, warm.LoadedFileCount);
         var built = WorkspaceIndex.Build(paths, options with { CompactHeapAfterFiles = 0 }, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
         Assert.Equal(Dump(built), Dump(cold.Index));
