@@ -9,15 +9,18 @@ using Hdl.Workspace.Index;
 using Hdl.Workspace.Parsing;
 using Hdl.Workspace.Storage;
 
-// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database]
+// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database] [--warm-opens N] [--no-derived]
 // Prints one line per measurement; run.sh records them in results.md. --no-split skips the separate parse, build,
 // elaboration and graph passes (three full analyses less) when the machine is too busy for them; --keep-database
-// starts from the database already in INDEX_DIR (warm if it is current) instead of a fresh one.
+// starts from the database already in INDEX_DIR (warm if it is current) instead of a fresh one; --warm-opens N opens
+// the warm database N times (each with its phases in wall and CPU time); --no-derived stops after the opens.
 var root = args[0];
 var indexFolder = args[1];
-var editCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var editCount = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 var split = !args.Contains("--no-split");
 var keepDatabase = args.Contains("--keep-database");
+var warmOpens = args.Contains("--warm-opens") ? int.Parse(args[Array.IndexOf(args, "--warm-opens") + 1], CultureInfo.InvariantCulture) : 1;
+var derived = !args.Contains("--no-derived");
 var cancellationToken = CancellationToken.None;
 
 var clock = Stopwatch.StartNew();
@@ -41,12 +44,30 @@ if (!keepDatabase)
 }
 
 clock.Restart();
-var cold = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
+PersistentIndexResult? cold = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
 Report("cold open (total)", clock.Elapsed, $"analysed {cold.Index.AnalysedPaths.Length}, {cold.Index.LineCount} lines");
 Report("storage save (cold)", cold.SaveTime, $"{cold.DatabaseBytes / 1048576.0:0.0} MB");
-clock.Restart();
-var warm = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
-Report("warm open (total)", clock.Elapsed, $"load {warm.LoadTime.TotalSeconds:0.000} s, analysed {warm.Index.AnalysedPaths.Length}, loaded {warm.LoadedFileCount}");
+ReportPhases(cold);
+cold = null;
+PersistentIndexResult? warm = null;
+for (var open = 0; open < warmOpens; open++)
+{
+    // Each warm open starts from the same heap: the previous warm snapshot is dropped first.
+    warm = null;
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    clock.Restart();
+    warm = PersistentIndex.Open(database, sources, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, cancellationToken);
+    var openTime = clock.Elapsed;
+    _ = warm.Index.Units.All.Length;
+    Report("warm open (total)", openTime, $"load {warm.LoadTime.TotalSeconds:0.000} s, analysed {warm.Index.AnalysedPaths.Length}, loaded {warm.LoadedFileCount}, +unit table {(clock.Elapsed - openTime).TotalMilliseconds:0} ms");
+    ReportPhases(warm);
+}
+
+if (!derived || warm is null)
+{
+    return;
+}
 
 // Derived data of the warm snapshot, built from scratch: bindings (every reference) and the elaborated hierarchy.
 clock.Restart();
@@ -64,6 +85,7 @@ Report("repository graph", clock.Elapsed, $"{fullGraph.NodeCount} nodes, {fullGr
 // then the unit table, the bindings and the hierarchy of the new snapshot are made from the previous snapshot's.
 var step = Math.Max(1, sources.Length / editCount);
 var times = new List<double>();
+var totals = new List<double>();
 var bindingTimes = new List<double>();
 var elaborationTimes = new List<double>();
 var snapshot = warm.Index;
@@ -84,9 +106,14 @@ for (var edit = 0; edit < editCount && edit * step < sources.Length; edit++)
     var hierarchy = snapshot.Elaborate(ElaborationOptions.Default, cancellationToken);
     var elaborationTime = clock.Elapsed.TotalMilliseconds;
     elaborationTimes.Add(elaborationTime);
+    var total = elapsed + bindingTime + elaborationTime;
+    totals.Add(total);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"edit {edit + 1,2}: {elapsed,8:0.0} ms  analysed {snapshot.AnalysedPaths.Length}  bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound)  hierarchy {elaborationTime,7:0.0} ms ({hierarchy.InstanceCount} instances)  {path}"));
+        $"edit {edit + 1,2}: total {total,8:0.0} ms = analysis+units {elapsed,7:0.0} ms (analysed {snapshot.AnalysedPaths.Length}) + bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound) + hierarchy {elaborationTime,7:0.0} ms ({hierarchy.InstanceCount} instances)  {path}"));
 }
+
+totals.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one-file edit, total (analysis + unit table + bindings + hierarchy): median {totals[totals.Count / 2]:0.0} ms, max {totals[^1]:0.0} ms over {totals.Count}"));
 
 bindingTimes.Sort();
 elaborationTimes.Sort();
@@ -121,6 +148,14 @@ static void Split(System.Collections.Immutable.ImmutableArray<string> sources, P
     clock.Restart();
     var graph = RepositoryGraph.Build(index, cancellationToken);
     Report("repository graph", clock.Elapsed, $"{graph.NodeCount} nodes, {graph.EdgeCount} edges");
+}
+
+static void ReportPhases(PersistentIndexResult result)
+{
+    foreach (var phase in result.Phases)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {phase.Name,-32} {phase.Wall.TotalMilliseconds,8:0} ms wall {phase.Cpu.TotalMilliseconds,8:0} ms CPU"));
+    }
 }
 
 static void Report(string name, TimeSpan time, string detail) =>

@@ -331,6 +331,10 @@ public sealed class WorkspaceIndex
         }
 
         var analysed = AnalyseMany([.. toAnalyse], options, new PreReadSourceReader(reread, reader), includes, progress, cancellationToken);
+        if (options.CompactHeapAfterFiles > 0 && toAnalyse.Count >= options.CompactHeapAfterFiles)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         var analysedByPath = new Dictionary<string, IndexedFile>(analysed.Length, StringComparer.Ordinal);
         foreach (var file in analysed)
         {

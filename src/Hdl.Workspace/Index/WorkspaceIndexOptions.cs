@@ -22,6 +22,15 @@ public sealed record WorkspaceIndexOptions
     /// <summary>Files analysed at once; the host passes the processor count (the workspace does not read the machine).</summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
+    /// <summary>
+    /// After analysing at least this many files at once, one compacting collection hands the memory of their syntax
+    /// trees back to the system (0: never). Trees die after the model is built, but parsing a large file takes long
+    /// enough for its tree to reach the oldest generation, so a cold index of a large repository leaves the heap
+    /// several hundred megabytes above what it holds, and everything built after it (save, bindings, graph) would
+    /// grow from there (opentitan/hw: bench/index/results.md).
+    /// </summary>
+    public int CompactHeapAfterFiles { get; init; } = 1000;
+
     internal string VhdlLibraryOf(string path) => VhdlLibraryByPath.TryGetValue(path, out var library) ? library : DefaultVhdlLibrary;
 }
 

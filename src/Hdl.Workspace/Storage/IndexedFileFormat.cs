@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using Hdl.Design;
 using Hdl.Design.Model;
@@ -392,15 +393,15 @@ public static class IndexedFileFormat
             var outcome = Enum<FileParseOutcome>(ReadByte());
             var hash = RequiredText();
             var lineCount = Number();
-            var diagnostics = Array(Diagnostic);
+            var diagnostics = Array(static reader => reader.Diagnostic());
             DesignFile? design = null;
             if (ReadBoolean())
             {
-                design = new DesignFile(RequiredText(), Enum<HdlLanguage>(ReadByte()), Array(Unit), Array(Diagnostic));
+                design = new DesignFile(RequiredText(), Enum<HdlLanguage>(ReadByte()), Array(static reader => reader.Unit()), Array(static reader => reader.Diagnostic()));
             }
 
             var problem = Text();
-            return new IndexedFile(path, language, outcome, hash, lineCount, diagnostics, design, problem) { Includes = Array(RequiredText) };
+            return new IndexedFile(path, language, outcome, hash, lineCount, diagnostics, design, problem) { Includes = Array(static reader => reader.RequiredText()) };
         }
 
         private DesignUnitSymbol Unit() =>
@@ -409,24 +410,29 @@ public static class IndexedFileFormat
                 Owner = Text(),
                 Library = Text(),
                 Documentation = Text(),
-                Parameters = Array(Parameter),
-                Ports = Array(Port),
-                Declarations = Array(Declaration),
-                Processes = Array(Process),
-                ContinuousAssignments = Array(Assignment),
-                Instances = Array(Instance),
-                GenerateBlocks = Array(Generate),
-                Subprograms = Array(Subprogram),
-                Imports = Array(Import),
-                References = Array(Reference),
-                Definitions = Array(Definition),
+                Parameters = Array(static reader => reader.Parameter()),
+                Ports = Array(static reader => reader.Port()),
+                Declarations = Array(static reader => reader.Declaration()),
+                Processes = Array(static reader => reader.Process()),
+                ContinuousAssignments = Array(static reader => reader.Assignment()),
+                Instances = Array(static reader => reader.Instance()),
+                GenerateBlocks = Array(static reader => reader.Generate()),
+                Subprograms = Array(static reader => reader.Subprogram()),
+                Imports = Array(static reader => reader.Import()),
+                References = Array(static reader => reader.Reference()),
+                Definitions = Array(static reader => reader.Definition()),
             };
 
         private ParameterSymbol Parameter()
         {
-            var parameter = new ParameterSymbol(RequiredText(), Type(), Text(), Location());
+            // Fields are read into locals in the order written and the record is made once: a `with` copy per
+            // record would double what a warm start allocates for the most numerous records.
+            var name = RequiredText();
+            var type = Type();
+            var defaultValue = Text();
+            var location = Location();
             var flags = ReadByte();
-            return parameter with
+            return new ParameterSymbol(name, type, defaultValue, location)
             {
                 IsLocal = (flags & 1) != 0,
                 IsType = (flags & 2) != 0,
@@ -440,8 +446,8 @@ public static class IndexedFileFormat
         private TypeSymbol Type()
         {
             var text = RequiredText();
-            var packed = Array(RequiredText);
-            var unpacked = Array(RequiredText);
+            var packed = Array(static reader => reader.RequiredText());
+            var unpacked = Array(static reader => reader.RequiredText());
             var width = Read7BitEncodedInt64();
             return new TypeSymbol(text)
             {
@@ -455,14 +461,18 @@ public static class IndexedFileFormat
             new(Enum<DeclarationKind>(ReadByte()), RequiredText(), Type(), Location())
             {
                 Scope = Text(),
-                Members = Array(RequiredText),
+                Members = Array(static reader => reader.RequiredText()),
                 InitialValue = Text(),
                 Documentation = Text(),
             };
 
         private ProcessSymbol Process()
         {
-            var process = new ProcessSymbol(Enum<ProcessKind>(ReadByte()), Location()) { Label = Text(), Scope = Text(), Sensitivity = Array(RequiredText) };
+            var kind = Enum<ProcessKind>(ReadByte());
+            var location = Location();
+            var label = Text();
+            var scope = Text();
+            var sensitivity = Array(static reader => reader.RequiredText());
             var flags = ReadByte();
             var clock = (flags & 2) != 0 ? new ClockSymbol(RequiredText(), Enum<EdgeKind>(ReadByte())) : null;
             ResetSymbol? reset = null;
@@ -473,14 +483,23 @@ public static class IndexedFileFormat
                 reset = new ResetSymbol(signal, (resetFlags & 1) != 0, (resetFlags & 2) != 0);
             }
 
-            return process with { SensitiveToAll = (flags & 1) != 0, Clock = clock, Reset = reset, Assignments = Array(Assignment) };
+            return new ProcessSymbol(kind, location)
+            {
+                Label = label,
+                Scope = scope,
+                Sensitivity = sensitivity,
+                SensitiveToAll = (flags & 1) != 0,
+                Clock = clock,
+                Reset = reset,
+                Assignments = Array(static reader => reader.Assignment()),
+            };
         }
 
         private AssignmentSymbol Assignment() =>
-            new(Array(SignalUse), Location())
+            new(Array(static reader => reader.SignalUse()), Location())
             {
-                DataReads = Array(SignalUse),
-                ControlReads = Array(SignalUse),
+                DataReads = Array(static reader => reader.SignalUse()),
+                ControlReads = Array(static reader => reader.SignalUse()),
                 IsBlocking = ReadBoolean(),
                 Scope = Text(),
             };
@@ -493,14 +512,14 @@ public static class IndexedFileFormat
                 Library = Text(),
                 Architecture = Text(),
                 Scope = Text(),
-                Parameters = Array(Connection),
-                Ports = Array(Connection),
+                Parameters = Array(static reader => reader.Connection()),
+                Ports = Array(static reader => reader.Connection()),
                 HasWildcardConnection = ReadBoolean(),
                 ArrayDimensions = Text(),
             };
 
         private ConnectionSymbol Connection() =>
-            new(Text(), Number(), Text(), Location()) { Signals = Array(SignalUse), IsImplicit = ReadBoolean() };
+            new(Text(), Number(), Text(), Location()) { Signals = Array(static reader => reader.SignalUse()), IsImplicit = ReadBoolean() };
 
         private GenerateBlockSymbol Generate() =>
             new(Enum<GenerateKind>(ReadByte()), RequiredText(), Location()) { Condition = Text(), ParentScope = Text(), Branch = Number(), Alternatives = Array(GenerateAlternative), Choices = Array(RequiredText) };
@@ -511,7 +530,7 @@ public static class IndexedFileFormat
             new(Enum<SubprogramKind>(ReadByte()), RequiredText(), Location())
             {
                 ReturnType = ReadBoolean() ? Type() : null,
-                Arguments = Array(Port),
+                Arguments = Array(static reader => reader.Port()),
                 Documentation = Text(),
                 ReturnExpression = Text(),
             };
@@ -520,14 +539,17 @@ public static class IndexedFileFormat
 
         private ReferenceSymbol Reference()
         {
-            var reference = new ReferenceSymbol(RequiredText(), Location()) { Definition = ReadBoolean() ? Location() : null };
+            var name = RequiredText();
+            var location = Location();
+            Location? definition = ReadBoolean() ? Location() : null;
             var kind = Enum<ReferenceKind>(ReadByte());
             var qualifier = Text();
             var prefix = Text();
             var library = Text();
             var flags = ReadByte();
-            return reference with
+            return new ReferenceSymbol(name, location)
             {
+                Definition = definition,
                 Kind = kind,
                 Qualifier = qualifier,
                 Prefix = prefix,
@@ -552,7 +574,7 @@ public static class IndexedFileFormat
         {
             var id = RequiredText();
             var descriptor = DiagnosticCatalog.FindById(id) ?? throw new FormatException($"unknown diagnostic {id}");
-            return new Diagnostic(descriptor, Location(), Array(RequiredText), Array(() => new RelatedLocation(Location(), RequiredText())));
+            return new Diagnostic(descriptor, Location(), Array(static reader => reader.RequiredText()), Array(static reader => new RelatedLocation(reader.Location(), reader.RequiredText())));
         }
 
         private Location Location()
@@ -564,7 +586,11 @@ public static class IndexedFileFormat
             return new Location(path, span, start, end);
         }
 
-        private ImmutableArray<T> Array<T>(Func<T> read)
+        /// <summary>
+        /// Items read by a static lambda (a method group would allocate a delegate per array: millions on a warm start),
+        /// into an array of the exact size handed over without a builder.
+        /// </summary>
+        private ImmutableArray<T> Array<T>(Func<Reader, T> read)
         {
             var count = Number();
             if (count == 0)
@@ -578,13 +604,13 @@ public static class IndexedFileFormat
                 throw new FormatException("stored array length is damaged");
             }
 
-            var builder = ImmutableArray.CreateBuilder<T>(count);
+            var items = new T[count];
             for (var index = 0; index < count; index++)
             {
-                builder.Add(read());
+                items[index] = read(this);
             }
 
-            return builder.MoveToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
         }
 
         private string RequiredText() => Text() ?? throw new FormatException("stored text is missing");

@@ -53,6 +53,64 @@ public class PersistentIndexTests
     }
 
     [Fact]
+    public void A_warm_start_with_no_change_reads_no_source_file()
+    {
+        using var folder = Workspace(Design);
+        Open(folder);
+        var reader = new CountingReader();
+
+        var warm = PersistentIndex.Open(IndexDatabase.ForWorkspace(folder.Root, null), Sources(folder), Options(folder), reader, new DiskIncludeSource(), null, CancellationToken.None);
+
+        Assert.Equal("warm, analysed 0", Describe(folder, warm));
+        Assert.Empty(reader.Paths);
+    }
+
+    [Fact]
+    public void A_warm_start_after_an_edit_reads_only_the_edited_file()
+    {
+        using var folder = Workspace(Design);
+        Open(folder);
+        folder.Write("rtl/other.sv", "module other2; endmodule\n");
+        var reader = new CountingReader();
+
+        PersistentIndex.Open(IndexDatabase.ForWorkspace(folder.Root, null), Sources(folder), Options(folder), reader, new DiskIncludeSource(), null, CancellationToken.None);
+
+        Assert.Equal(["rtl/other.sv"], reader.Paths.Select(path => Path.GetRelativePath(folder.Root, path).Replace('\\', '/')).Distinct());
+    }
+
+    [Fact]
+    public void Opening_reports_where_its_time_went_phase_by_phase()
+    {
+        using var folder = Workspace(Design);
+
+        var cold = Open(folder);
+        var warm = Open(folder);
+
+        Assert.Equal("stamps, restore (analyse changed files), save", string.Join(", ", cold.Phases.Select(phase => phase.Name)));
+        Assert.Equal("database read, decode, stamps, restore (analyse changed files), save", string.Join(", ", warm.Phases.Select(phase => phase.Name)));
+        Assert.All(warm.Phases, phase => Assert.True(phase.Wall >= TimeSpan.Zero && phase.Cpu >= TimeSpan.Zero, phase.Name));
+    }
+
+    [Fact]
+    public void A_workspace_larger_than_one_save_batch_is_saved_whole_and_compacting_the_heap_changes_no_result()
+    {
+        using var folder = new TempFolder();
+        var paths = Enumerable.Range(0, 300).Select(number => folder.Write($"rtl/m{number}.sv", $"module m{number}; endmodule\n")).ToArray();
+        var options = Options(folder) with { CompactHeapAfterFiles = 1 };
+        var database = IndexDatabase.ForWorkspace(folder.Root, null);
+
+        var cold = PersistentIndex.Open(database, paths, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+        var warm = PersistentIndex.Open(database, paths, options, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+
+        Assert.Equal(300, cold.Index.AnalysedPaths.Length);
+        Assert.Empty(warm.Index.AnalysedPaths);
+        Assert.Equal(300, warm.LoadedFileCount);
+        var built = WorkspaceIndex.Build(paths, options with { CompactHeapAfterFiles = 0 }, new DiskSourceFileReader(), new DiskIncludeSource(), null, CancellationToken.None);
+        Assert.Equal(Dump(built), Dump(cold.Index));
+        Assert.Equal(Dump(built), Dump(warm.Index));
+    }
+
+    [Fact]
     public void After_a_one_file_edit_only_that_file_is_analysed_again()
     {
         using var folder = Workspace(Design);
@@ -217,4 +275,18 @@ public class PersistentIndexTests
             $"{file.Path} {file.Outcome} {file.ContentHash} {file.LineCount} {string.Join(";", file.Includes)}\n"
             + string.Join("\n", file.Diagnostics.Select(diagnostic => diagnostic.ToString())) + "\n"
             + (file.Design is null ? "(no design)" : DesignModelDump.Render(file.Design))));
+
+    /// <summary>Reads from disk and remembers every path asked for.</summary>
+    private sealed class CountingReader : ISourceFileReader
+    {
+        private readonly DiskSourceFileReader _disk = new();
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Paths { get; } = new();
+
+        public SourceReadResult Read(string path, CancellationToken cancellationToken)
+        {
+            Paths.Enqueue(path);
+            return _disk.Read(path, cancellationToken);
+        }
+    }
 }
