@@ -522,9 +522,9 @@ public static class IndexedFileFormat
             new(Text(), Number(), Text(), Location()) { Signals = Array(static reader => reader.SignalUse()), IsImplicit = ReadBoolean() };
 
         private GenerateBlockSymbol Generate() =>
-            new(Enum<GenerateKind>(ReadByte()), RequiredText(), Location()) { Condition = Text(), ParentScope = Text(), Branch = Number(), Alternatives = Array(GenerateAlternative), Choices = Array(RequiredText) };
+            new(Enum<GenerateKind>(ReadByte()), RequiredText(), Location()) { Condition = Text(), ParentScope = Text(), Branch = Number(), Alternatives = Array(static reader => reader.GenerateAlternative()), Choices = Array(static reader => reader.RequiredText()) };
 
-        private GenerateAlternative GenerateAlternative() => new(Location()) { Condition = Text(), Choices = Array(RequiredText) };
+        private GenerateAlternative GenerateAlternative() => new(Location()) { Condition = Text(), Choices = Array(static reader => reader.RequiredText()) };
 
         private SubprogramSymbol Subprogram() =>
             new(Enum<SubprogramKind>(ReadByte()), RequiredText(), Location())
