@@ -23,6 +23,9 @@ def main():
     ap.add_argument("--retrieval-edit", action="store_true",
                     help="after the rounds, keep one edit (a comment line) and time the search index update it causes "
                          "(wall and server CPU, from the 'retrieval index:' log line; needs --stderr)")
+    ap.add_argument("--settle", type=float, default=0.0, help="seconds to wait after opening FILE before the rounds (diagnosis: separates warm-up contention from first-request costs)")
+    ap.add_argument("--init", default="{}", help="initializationOptions as JSON, e.g. '{\"retrieval\": false}'")
+    ap.add_argument("--per-round", action="store_true", help="also print every round's latencies (ms), to see which rounds are slow")
     args = ap.parse_args()
     workspace = os.path.abspath(args.workspace)
     path = os.path.abspath(args.file)
@@ -84,7 +87,7 @@ def main():
     uri = "file://" + path
     request("initialize", {"processId": os.getpid(), "rootUri": "file://" + workspace,
                            "workspaceFolders": [{"uri": "file://" + workspace, "name": "bench"}],
-                           "capabilities": {"window": {"workDoneProgress": True}}, "initializationOptions": {}})
+                           "capabilities": {"window": {"workDoneProgress": True}}, "initializationOptions": json.loads(args.init)})
     notify("initialized", {})
     first, _ = request("workspace/symbol", {"query": "top"})
     first_answer = time.monotonic() - start
@@ -92,6 +95,7 @@ def main():
     index_seconds = ended - start if ended else float("nan")
 
     notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "systemverilog", "version": 1, "text": text}})
+    time.sleep(args.settle)
     lines = text.split("\n")
     positions = [(i, m.start() + 1) for i, line in enumerate(lines) if not line.lstrip().startswith("//")
                  for m in re.finditer(r"\b[a-zA-Z_][a-zA-Z0-9_]{2,}\b", line)]
@@ -160,6 +164,9 @@ def main():
     print(f"{'request':<24} {'n':>4} {'p50 ms':>8} {'p99 ms':>8}")
     for kind, values in times.items():
         print(f"{kind:<24} {len(values):>4} {pct(values, 50):>8.1f} {pct(values, 99):>8.1f}")
+    if args.per_round:
+        for kind, values in times.items():
+            print(f"{kind}: " + " ".join(f"{v * 1000:.0f}" for v in values))
 
 if __name__ == "__main__":
     main()

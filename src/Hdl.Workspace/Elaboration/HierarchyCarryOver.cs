@@ -56,22 +56,41 @@ internal static class HierarchyCarryOver
             locations.Count == 0 ? hierarchy.Diagnostics : [.. hierarchy.Diagnostics.Select(diagnostic => Move(diagnostic, locations))]);
     }
 
-    /// <summary>The node with its units and site replaced; shared subtrees stay shared.</summary>
+    /// <summary>
+    /// The node with its units and site replaced; shared subtrees stay shared, and a subtree in which nothing changed
+    /// is the very same object (an edit usually touches the instances of one file out of a hundred thousand).
+    /// </summary>
     private static HierarchyNode Remap(HierarchyNode node, Dictionary<IndexedUnit, IndexedUnit> moved, Dictionary<Location, Location> locations, Dictionary<HierarchyNode, HierarchyNode> remapped)
     {
-        if (remapped.TryGetValue(node, out var done))
+        var leaf = node.Children.IsEmpty;
+        if (!leaf && remapped.TryGetValue(node, out var done))
         {
             return done;
         }
 
-        var result = node with
+        var unit = node.Unit is not null && moved.TryGetValue(node.Unit, out var newUnit) ? newUnit : node.Unit;
+        var architecture = node.Architecture is not null && moved.TryGetValue(node.Architecture, out var newArchitecture) ? newArchitecture : node.Architecture;
+        var location = node.Location is { } site && locations.TryGetValue(site, out var newSite) ? newSite : node.Location;
+        HierarchyNode[]? children = null;
+        for (var at = 0; at < node.Children.Length; at++)
         {
-            Unit = node.Unit is not null && moved.TryGetValue(node.Unit, out var unit) ? unit : node.Unit,
-            Architecture = node.Architecture is not null && moved.TryGetValue(node.Architecture, out var architecture) ? architecture : node.Architecture,
-            Location = node.Location is { } site && locations.TryGetValue(site, out var newSite) ? newSite : node.Location,
-            Children = [.. node.Children.Select(child => Remap(child, moved, locations, remapped))],
-        };
-        remapped[node] = result;
+            var child = node.Children[at];
+            var now = Remap(child, moved, locations, remapped);
+            if (!ReferenceEquals(now, child))
+            {
+                children ??= [.. node.Children];
+                children[at] = now;
+            }
+        }
+
+        var result = children is null && ReferenceEquals(unit, node.Unit) && ReferenceEquals(architecture, node.Architecture) && Equals(location, node.Location)
+            ? node
+            : node with { Unit = unit, Architecture = architecture, Location = location, Children = children is null ? node.Children : [.. children] };
+        if (!leaf)
+        {
+            remapped[node] = result;
+        }
+
         return result;
     }
 

@@ -144,6 +144,30 @@ public sealed class HierarchyCarryOverTests
             """);
     }
 
+    [Fact]
+    public void Instances_an_edit_does_not_touch_stay_the_same_nodes()
+    {
+        var workspace = new MemoryWorkspace("""
+            //- /rtl/a.sv
+            module a; logic x; endmodule
+            //- /rtl/b.sv
+            module b; logic y; endmodule
+            //- /rtl/top.sv
+            module top; a u_a (); b u_b (); endmodule
+            """);
+        var index = workspace.BuildIndex();
+        var before = index.Elaborate(ElaborationOptions.Default, CancellationToken.None);
+        _ = index.Bindings; // as after the server's warm-up: the next snapshot derives its units and bindings from this one
+        var next = index.ApplyChanges(Replace(workspace, "/rtl/a.sv", "module a;", "// edited\nmodule a;"), workspace, workspace, CancellationToken.None);
+        var after = next.Elaborate(ElaborationOptions.Default, CancellationToken.None);
+
+        Assert.NotNull(HierarchyCarryOver.Carry(index, next, before, CancellationToken.None));
+        var (oldTop, newTop) = (Assert.Single(before.Tops), Assert.Single(after.Tops));
+        Assert.NotSame(oldTop.Children.Single(node => node.Name == "u_a"), newTop.Children.Single(node => node.Name == "u_a"));
+        Assert.Same(oldTop.Children.Single(node => node.Name == "u_b"), newTop.Children.Single(node => node.Name == "u_b"));
+        Assert.Same(next.Units.All.Single(unit => unit.Name == "a"), newTop.Children.Single(node => node.Name == "u_a").Unit);
+    }
+
     private static void CheckCarryOver(string fixture, Func<MemoryWorkspace, string[]> edit, bool kept, string expected)
     {
         var workspace = new MemoryWorkspace(fixture);
