@@ -25,6 +25,9 @@ namespace Hdl.LanguageServer.Server;
 /// </summary>
 public sealed class LanguageServerHost : IAsyncDisposable
 {
+    /// <summary>Lines parsed after a warm start to fill the parsers' caches (about 1 CPU-s; the first edits then cost what later ones do).</summary>
+    private const int ParserPrimingLines = 40_000;
+
     private readonly Stream _input;
     private readonly Stream _output;
     private readonly TextWriter _log;
@@ -335,7 +338,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _publisher.Value.Schedule(0);
         if (installed)
         {
-            _ = Task.Run(() => WarmUpThenStartRetrieval(built, elaboration), _lifetime.Token);
+            _ = Task.Run(() => WarmUpThenStartRetrieval(built, elaboration, loaded.StoredFileCount > 0), _lifetime.Token);
         }
 
         return built;
@@ -346,7 +349,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
     /// or diagnostics request after indexing finds them made (the snapshots after edits derive theirs from these).
     /// Search comes after: it chunks the analysed files.
     /// </summary>
-    private void WarmUpThenStartRetrieval(WorkspaceIndex built, ElaborationOptions elaboration)
+    private void WarmUpThenStartRetrieval(WorkspaceIndex built, ElaborationOptions elaboration, bool loadedFromStore)
     {
         try
         {
@@ -359,7 +362,12 @@ public sealed class LanguageServerHost : IAsyncDisposable
             bindings.BindAll(_lifetime.Token);
             var bound = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
             _ = built.Elaborate(elaboration, _lifetime.Token);
-            Log(FormattableString.Invariant($"warm-up: bindings made in {made.Item1.TotalMilliseconds:F0} ms (process CPU {made.Item2.TotalMilliseconds:F0} ms), all files bound at {bound.Item1.TotalMilliseconds:F0} ms (CPU {bound.Item2.TotalMilliseconds:F0} ms), elaborated at {clock.Elapsed.TotalMilliseconds:F0} ms (CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms)"));
+            var elaborated = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
+
+            // A workspace loaded from the stored index has parsed nothing yet: the first edits would fill the parsers'
+            // caches. Only a fresh build has warmed them.
+            var primed = loadedFromStore ? built.PrimeParsers(_diskReader, _includeSourceFactory(), ParserPrimingLines, _lifetime.Token) : 0;
+            Log(FormattableString.Invariant($"warm-up: bindings made in {made.Item1.TotalMilliseconds:F0} ms (process CPU {made.Item2.TotalMilliseconds:F0} ms), all files bound at {bound.Item1.TotalMilliseconds:F0} ms (CPU {bound.Item2.TotalMilliseconds:F0} ms), elaborated at {elaborated.Item1.TotalMilliseconds:F0} ms (CPU {elaborated.Item2.TotalMilliseconds:F0} ms), {primed} files parsed to prime the parsers at {clock.Elapsed.TotalMilliseconds:F0} ms (CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms)"));
         }
         catch (OperationCanceledException)
         {

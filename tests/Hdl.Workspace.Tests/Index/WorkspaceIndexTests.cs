@@ -100,6 +100,25 @@ public class WorkspaceIndexTests
         Assert.Equal("rtl/inc, ip", string.Join(", ", IncludeDirectoryInference.FoldersOf(headers)));
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(10_000, 4)]
+    public void Priming_the_parsers_parses_a_sample_within_the_line_budget_and_every_language(int lineBudget, int expectedFiles)
+    {
+        var workspace = new MemoryWorkspace("""
+            //- /rtl/a.sv
+            module a; endmodule
+            //- /rtl/b.sv
+            module b; endmodule
+            //- /rtl/c.v
+            module c; endmodule
+            //- /rtl/d.vhd
+            entity d is end entity;
+            """);
+        var index = workspace.BuildIndex();
+        Assert.Equal(expectedFiles, index.PrimeParsers(workspace, workspace, lineBudget, CancellationToken.None));
+    }
+
     private static void CheckIndex(string fixture, Func<MemoryWorkspace, string[]>? edit, string expected)
     {
         var workspace = new MemoryWorkspace(fixture);
