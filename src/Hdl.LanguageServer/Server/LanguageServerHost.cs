@@ -25,8 +25,8 @@ namespace Hdl.LanguageServer.Server;
 /// </summary>
 public sealed class LanguageServerHost : IAsyncDisposable
 {
-    /// <summary>Lines parsed after a warm start to fill the parsers' caches (about 1 CPU-s; the first edits then cost what later ones do).</summary>
-    private const int ParserPrimingLines = 40_000;
+    /// <summary>Lines parsed after a warm start to fill the parsers' caches (half a second to a few CPU-s; the first edits then cost what later ones do).</summary>
+    private const int ParserPrimingLines = 20_000;
 
     private readonly Stream _input;
     private readonly Stream _output;
