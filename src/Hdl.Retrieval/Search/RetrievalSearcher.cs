@@ -208,9 +208,9 @@ public sealed class RetrievalSearcher(
         }
 
         var children = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var edge in store.EdgesTouching(parents.Keys, fusion.MaxEdgesPerNode, parents.Keys.ToHashSet(StringComparer.Ordinal)))
+        foreach (var edge in store.EdgesFrom(parents.Keys, ChunkEdgeKind.Instantiates))
         {
-            if (edge.Kind == ChunkEdgeKind.Instantiates && parents.TryGetValue(edge.Source, out var parent) && parent > 0)
+            if (parents.TryGetValue(edge.Source, out var parent) && parent > 0)
             {
                 children[edge.Target] = Math.Max(children.GetValueOrDefault(edge.Target), parent);
             }

@@ -427,6 +427,23 @@ public sealed class SqliteRetrievalStore : IDisposable
         return [.. result];
     }
 
+    /// <summary>Edges of one kind leaving <paramref name="chunkIds"/>, every one of them (one indexed query per 400 ids).</summary>
+    public ImmutableArray<ChunkEdge> EdgesFrom(IEnumerable<string> chunkIds, ChunkEdgeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var result = new HashSet<ChunkEdge>();
+        foreach (var batch in chunkIds.Distinct(StringComparer.Ordinal).Chunk(400))
+        {
+            using var command = Command(string.Empty);
+            var from = Parameters(command, "f", batch);
+            command.Parameters.AddWithValue("$kind", (int)kind);
+            command.CommandText = $"SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source IN ({from}) AND kind = $kind";
+            ReadEdges(command, result);
+        }
+
+        return [.. result];
+    }
+
     private static void ReadEdges(SqliteCommand command, HashSet<ChunkEdge> into)
     {
         using var reader = command.ExecuteReader();
