@@ -333,8 +333,11 @@ public sealed class WorkspaceIndex
         var analysed = AnalyseMany([.. toAnalyse], options, new PreReadSourceReader(reread, reader), includes, progress, cancellationToken);
         if (options.CompactHeapAfterFiles > 0 && toAnalyse.Count >= options.CompactHeapAfterFiles)
         {
+            // The analysis's garbage (parse trees, token lists) is returned before the derived data and the save grow
+            // the heap again; the cold peak was set here (WorkspaceIndexOptions.CompactHeapAfterFiles).
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
+
         var analysedByPath = new Dictionary<string, IndexedFile>(analysed.Length, StringComparer.Ordinal);
         foreach (var file in analysed)
         {
