@@ -327,7 +327,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             if (generation == _indexGeneration)
             {
-                Volatile.Write(ref _state, _state.WithBuiltIndex(built, loaded.Files, elaboration));
+                Volatile.Write(ref _state, _state.WithBuiltIndex(built, loaded.Files, elaboration, loaded.ProjectFiles));
                 installed = true;
             }
         }

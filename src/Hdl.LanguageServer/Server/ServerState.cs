@@ -33,10 +33,12 @@ internal sealed class ServerState
         IIncludeSource diskIncludes,
         ISourceFileReader diskReader,
         ImmutableArray<string> workspaceFiles,
-        ElaborationOptions elaboration)
+        ElaborationOptions elaboration,
+        ImmutableArray<string> projectFiles)
     {
         WorkspaceFiles = workspaceFiles;
         Elaboration = elaboration;
+        ProjectFiles = projectFiles;
         Documents = documents;
         Configuration = configuration;
         Roots = roots;
@@ -74,6 +76,9 @@ internal sealed class ServerState
 
     /// <summary>How the hierarchy is elaborated: the tops named in `hdl.json`, else the units nothing instantiates.</summary>
     public ElaborationOptions Elaboration { get; }
+
+    /// <summary>Files besides `hdl.json` whose change means loading the workspace again (its filelists).</summary>
+    public ImmutableArray<string> ProjectFiles { get; }
 
     /// <summary>The workspace index with every open document's text in it.</summary>
     public WorkspaceIndex Index => _index.Value;
@@ -125,7 +130,7 @@ internal sealed class ServerState
     public IIncludeSource Includes => new OverlayIncludeSource(Documents, DiskIncludes);
 
     public static ServerState Create(ServerConfiguration configuration, ISourceFileReader diskReader, IIncludeSource diskIncludes) =>
-        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions(), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader, [], ElaborationOptions.Default);
+        new([], configuration, [], WorkspaceIndex.Build([], configuration.IndexOptions(), diskReader, diskIncludes, null, CancellationToken.None), [], indexReady: false, diskIncludes, diskReader, [], ElaborationOptions.Default, []);
 
     /// <summary>The text of a file as the server sees it: the open buffer, else the file on disk.</summary>
     public SourceText? GetText(string path) =>
@@ -141,8 +146,8 @@ internal sealed class ServerState
     public ServerState WithRoots(ImmutableArray<string> roots) => Next(Documents, Configuration, roots, [], IndexReady);
 
     /// <summary>A freshly built index replaces the old one; open documents are laid over it on first use.</summary>
-    public ServerState WithBuiltIndex(WorkspaceIndex built, ImmutableArray<string> workspaceFiles, ElaborationOptions elaboration) =>
-        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader, workspaceFiles, elaboration);
+    public ServerState WithBuiltIndex(WorkspaceIndex built, ImmutableArray<string> workspaceFiles, ElaborationOptions elaboration, ImmutableArray<string> projectFiles) =>
+        new(Documents, Configuration, Roots, built, [.. Documents.Keys], indexReady: true, DiskIncludes, DiskReader, workspaceFiles, elaboration, projectFiles);
 
     private ServerState Next(ImmutableDictionary<string, OpenDocument> documents, ServerConfiguration configuration, ImmutableArray<string> roots, IEnumerable<string> changedPaths, bool indexReady)
     {
@@ -150,7 +155,7 @@ internal sealed class ServerState
         var made = _index.IsValueCreated;
         var baseIndex = made ? _index.Value : BaseIndex;
         var pending = (made ? ImmutableHashSet<string>.Empty : Pending).Union(changedPaths);
-        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader, WorkspaceFiles, Elaboration);
+        return new ServerState(documents, configuration, roots, baseIndex, pending, indexReady, DiskIncludes, DiskReader, WorkspaceFiles, Elaboration, ProjectFiles);
     }
 }
 

@@ -19,6 +19,9 @@ internal sealed record LoadedWorkspace(WorkspaceIndex Index, ImmutableArray<stri
 
     /// <summary>Top units named in `hdl.json`; none means the tops are found (units nothing instantiates).</summary>
     public ImmutableArray<string> Tops { get; init; } = [];
+
+    /// <summary>Files whose change means loading the workspace again: `hdl.json`'s filelists (full paths).</summary>
+    public ImmutableArray<string> ProjectFiles { get; init; } = [];
 }
 
 /// <summary>
@@ -65,6 +68,7 @@ internal static class WorkspaceLoader
             IndexMessages = [.. sources.Problems, .. opened.Messages],
             StoredFileCount = opened.LoadedFileCount,
             Tops = sources.Tops,
+            ProjectFiles = [.. sources.ProjectFilelists.Select(Path.GetFullPath)],
         };
     }
 

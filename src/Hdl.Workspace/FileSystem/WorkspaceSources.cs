@@ -55,6 +55,9 @@ public sealed record WorkspaceSources(
     /// <summary>Top units named in `hdl.json`.</summary>
     public ImmutableArray<string> Tops => Configuration.Tops;
 
+    /// <summary>The filelists `hdl.json` names, resolved against the root: editing one changes the workspace's sources.</summary>
+    public ImmutableArray<string> ProjectFilelists { get; init; } = [];
+
     public WorkspaceIndexOptions IndexOptions(LanguageVersion vhdlVersion, int maxDegreeOfParallelism) => new()
     {
         Preprocessor = PreprocessorOptions.Default with { IncludeDirectories = IncludeDirectories, Defines = Defines },
@@ -117,7 +120,10 @@ public sealed record WorkspaceSources(
             LibraryMapping.Map(root, files, configuration.Libraries),
             configurationErrors,
             problems.ToImmutable(),
-            filelistWarnings.ToImmutable());
+            filelistWarnings.ToImmutable())
+        {
+            ProjectFilelists = [.. configuration.Filelists.Select(inRoot)],
+        };
     }
 
     /// <summary>

@@ -41,6 +41,22 @@ public class ProjectConfigurationTests
     }
 
     [Fact]
+    public async Task Editing_a_filelist_hdl_json_names_loads_the_workspace_again()
+    {
+        var (session, _) = await Check.OpenAsync(Workspace);
+        await using (session)
+        {
+            await File.AppendAllTextAsync(Path.Combine(session.Root, "sim.f"), "scratch/stray.sv\n");
+            var ends = session.Client.Notifications.Count(IsIndexEnd);
+            await session.Client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = session.Uri("sim.f"), type = 2 } } });
+            await session.Client.WaitForNotificationAsync("$/progress", message => IsIndexEnd(message) && session.Client.Notifications.Count(IsIndexEnd) > ends);
+
+            var stray = await session.Client.ResultAsync("workspace/symbol", new { query = "stray_experiment" });
+            Assert.Contains(stray!.AsArray(), symbol => (string?)symbol!["name"] == "stray_experiment");
+        }
+    }
+
+    [Fact]
     public async Task Tops_named_in_hdl_json_root_the_hierarchy()
     {
         var (session, _) = await Check.OpenAsync(Workspace);
@@ -52,4 +68,8 @@ public class ProjectConfigurationTests
             Assert.Equal(["u_alu"], top["children"]!.AsArray().Select(child => (string)child!["name"]!));
         }
     }
+
+    private static bool IsIndexEnd(System.Text.Json.Nodes.JsonObject message) =>
+        (string?)message["method"] == "$/progress" && ((string?)message["params"]!["token"])?.StartsWith("hdl/index/", StringComparison.Ordinal) == true
+        && (string?)message["params"]!["value"]!["kind"] == "end";
 }

@@ -20,6 +20,7 @@ internal sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChan
 
         var paths = notification.Changes.Select(change => context.PathOf(change.Uri)).OfType<string>().ToList();
         context.State = context.State.WithChangedFiles(paths);
-        context.ReindexRequested |= paths.Any(path => WorkspaceLoader.IsConfigurationFile(path, context.State.Roots));
+        // hdl.json, or a filelist it names: the set of sources (or their options) may have changed.
+        context.ReindexRequested |= paths.Any(path => WorkspaceLoader.IsConfigurationFile(path, context.State.Roots) || context.State.ProjectFiles.Contains(Path.GetFullPath(path)));
     }
 }
