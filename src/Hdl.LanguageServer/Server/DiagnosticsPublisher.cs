@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Hdl.LanguageServer.Handlers;
 using Hdl.LanguageServer.Protocol;
+using Hdl.Workspace.Elaboration;
 using Hdl.Workspace.Features;
 using StreamJsonRpc;
 
@@ -111,7 +112,7 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
     /// (carrying it over after an edit takes milliseconds); else null, and the documents are published again once it
     /// is made, unless newer edits came (their publication will have it).
     /// </summary>
-    private async Task<Hdl.Workspace.Elaboration.InstanceHierarchy?> HierarchyWithinAsync(ServerState state, long generation)
+    private async Task<InstanceHierarchy?> HierarchyWithinAsync(ServerState state, long generation)
     {
         if (!state.Configuration.ElaborationDiagnostics || !state.IndexReady)
         {
@@ -135,7 +136,7 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         return null;
     }
 
-    private async Task RepublishWhenMadeAsync(Task<Hdl.Workspace.Elaboration.InstanceHierarchy> elaborating, ServerState state, long generation)
+    private async Task RepublishWhenMadeAsync(Task<InstanceHierarchy> elaborating, ServerState state, long generation)
     {
         try
         {

@@ -61,7 +61,7 @@ public sealed class DocumentSyntax
             return cached;
         }
 
-        var tree = SyntaxParser.Parse(text, new ParseOptions { Preprocessor = options.Preprocessor, VhdlVersion = options.VhdlVersion }, includes, cancellationToken);
+        var tree = SyntaxParser.Parse(text, options.ParseOptions, includes, cancellationToken);
         return _trees.GetValue(text, _ => tree);
     }
 

@@ -364,7 +364,7 @@ public sealed class WorkspaceIndex
     public int PrimeParsers(ISourceFileReader reader, IIncludeSource includes, int lineBudget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var parseOptions = new ParseOptions { Preprocessor = Options.Preprocessor, VhdlVersion = Options.VhdlVersion };
+        var parseOptions = Options.ParseOptions;
         var candidates = Files.Where(file => file.Design is not null && file.LineCount > 0).ToArray();
         var languages = candidates.Select(file => HdlLanguages.FromPath(file.Path)).Distinct().Count();
         var parsed = 0;
@@ -407,7 +407,7 @@ public sealed class WorkspaceIndex
         CancellationToken cancellationToken)
     {
         var results = new IndexedFile[paths.Length];
-        var parseOptions = new ParseOptions { Preprocessor = options.Preprocessor, VhdlVersion = options.VhdlVersion };
+        var parseOptions = options.ParseOptions;
         var parallelOptions = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),

@@ -31,6 +31,9 @@ public sealed record WorkspaceIndexOptions
     /// </summary>
     public int CompactHeapAfterFiles { get; init; } = 1000;
 
+    /// <summary>What the parser needs of these options.</summary>
+    internal ParseOptions ParseOptions => new() { Preprocessor = Preprocessor, VhdlVersion = VhdlVersion };
+
     internal string VhdlLibraryOf(string path) => VhdlLibraryByPath.TryGetValue(path, out var library) ? library : DefaultVhdlLibrary;
 }
 
