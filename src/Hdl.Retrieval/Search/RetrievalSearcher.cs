@@ -33,7 +33,15 @@ public sealed class RetrievalSearcher(
         var useVector = options.Mode is SearchMode.Vector or SearchMode.Hybrid or SearchMode.Graph;
         var useGraph = options.Mode is SearchMode.Graph or SearchMode.Hybrid;
 
-        var lexical = useLexical ? Lexical(terms, options.Granularity, fusion.CandidateDepth, options.Lexical) : [];
+        // Every list a search needs is asked for at once: the query's granularity, all granularities for the graph
+        // seeds (a module is often found through the signal or block that matched) and modules for the unit context.
+        // One FTS query and one scan of the vectors serve them all.
+        var requests = new List<(Granularity? Granularity, int Depth)> { (options.Granularity, fusion.CandidateDepth) };
+        var seedRequest = useGraph && options.Granularity is not null ? Add(requests, (null, fusion.GraphSeeds)) : -1;
+        var useUnitContext = useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0;
+        var unitRequest = useUnitContext ? Add(requests, (Granularity.Module, fusion.ContextUnits)) : -1;
+
+        var lexicalLists = useLexical ? Lexical(terms, requests, options.Lexical) : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
         ReadOnlyMemory<float>? queryVector = null;
         if (useVector)
         {
@@ -41,15 +49,18 @@ public sealed class RetrievalSearcher(
             queryVector = embeddings[0].Vector;
         }
 
-        var vector = queryVector is { } embedding ? await VectorAsync(embedding, options.Granularity, fusion.CandidateDepth, cancellationToken).ConfigureAwait(false) : [];
+        var vectorLists = queryVector is { } embedding
+            ? await VectorAsync(embedding, requests, cancellationToken).ConfigureAwait(false)
+            : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
+        var lexical = lexicalLists[0];
+        var vector = vectorLists[0];
 
         var graphPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         ImmutableArray<(string Id, double Score)> graph = [];
         if (useGraph)
         {
-            // Seeds come from every granularity: a module is often found through the signal or block that matched.
-            var seedLexical = options.Granularity is null ? lexical : Lexical(terms, null, fusion.GraphSeeds, options.Lexical);
-            var seedVector = options.Granularity is null || queryVector is null ? vector : await VectorAsync(queryVector.Value, null, fusion.GraphSeeds, cancellationToken).ConfigureAwait(false);
+            var seedLexical = seedRequest < 0 ? lexical : lexicalLists[seedRequest];
+            var seedVector = seedRequest < 0 || queryVector is null ? vector : vectorLists[seedRequest];
             // Candidates of either list are the neighbours worth reading past a hub's edge cap.
             var candidates = lexical.Concat(vector).Concat(seedLexical).Concat(seedVector).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
             graph = Graph(seedLexical.Take(fusion.GraphSeeds).ToList(), seedVector.Take(fusion.GraphSeeds).ToList(), candidates, options.Granularity, fusion, graphPaths);
@@ -60,9 +71,9 @@ public sealed class RetrievalSearcher(
         // vector lists gets its unit's relevance to the query; this is graph evidence (the containment edge from a
         // matched unit to its members) that neither list has alone.
         ImmutableArray<(string Id, double Score)> context = [];
-        if (useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0)
+        if (useUnitContext)
         {
-            context = await UnitContextAsync(terms, queryVector, lexical, vector, fusion, options.Lexical, cancellationToken).ConfigureAwait(false);
+            context = UnitContext(lexicalLists[unitRequest], queryVector is null ? [] : vectorLists[unitRequest], lexical, vector, fusion);
         }
 
         // A unit is also found through the units that instantiate it: a testbench or a wrapper repeats the words of
@@ -128,19 +139,16 @@ public sealed class RetrievalSearcher(
 
     /// <summary>
     /// The candidates of the lexical and vector lists scored by how well their unit answers the query: the units'
-    /// lexical and vector scores at module granularity, each normalised by its list's best, weighted like the lists.
+    /// lexical and vector scores at module granularity (<paramref name="unitLexical"/>, <paramref name="unitVector"/>),
+    /// each normalised by its list's best, weighted like the lists.
     /// </summary>
-    private async Task<ImmutableArray<(string Id, double Score)>> UnitContextAsync(
-        ImmutableArray<string> terms,
-        ReadOnlyMemory<float>? queryVector,
+    private ImmutableArray<(string Id, double Score)> UnitContext(
+        ImmutableArray<(string Id, double Score)> unitLexical,
+        ImmutableArray<(string Id, double Score)> unitVector,
         ImmutableArray<(string Id, double Score)> lexical,
         ImmutableArray<(string Id, double Score)> vector,
-        FusionOptions fusion,
-        LexicalOptions lexicalOptions,
-        CancellationToken cancellationToken)
+        FusionOptions fusion)
     {
-        var unitLexical = Lexical(terms, Granularity.Module, fusion.ContextUnits, lexicalOptions);
-        var unitVector = queryVector is { } embedding ? await VectorAsync(embedding, Granularity.Module, fusion.ContextUnits, cancellationToken).ConfigureAwait(false) : [];
         var unitChunks = store.ChunksById(unitLexical.Concat(unitVector).Select(item => item.Id));
         var unitScores = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         void AddUnits(ImmutableArray<(string Id, double Score)> list, double weight)
@@ -219,11 +227,35 @@ public sealed class RetrievalSearcher(
         return [.. children.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
     }
 
-    private ImmutableArray<(string Id, double Score)> Lexical(ImmutableArray<string> terms, Granularity? granularity, int depth, LexicalOptions options)
+    private static int Add(List<(Granularity? Granularity, int Depth)> requests, (Granularity? Granularity, int Depth) request)
     {
-        var rows = store.SearchLexical(terms, granularity, depth, options);
-        var ids = store.ChunkIdsByRowId(rows.Select(row => row.RowId));
-        return [.. rows.Where(row => ids.ContainsKey(row.RowId)).Select(row => (ids[row.RowId], row.Score))];
+        requests.Add(request);
+        return requests.Count - 1;
+    }
+
+    /// <summary>The BM25 list of each request, from one FTS query.</summary>
+    private ImmutableArray<ImmutableArray<(string Id, double Score)>> Lexical(ImmutableArray<string> terms, List<(Granularity? Granularity, int Depth)> requests, LexicalOptions options)
+    {
+        var lists = store.SearchLexical(terms, [.. requests.Select(request => new LexicalRequest(request.Granularity, request.Depth))], options);
+        var ids = store.ChunkIdsByRowId(lists.SelectMany(rows => rows).Select(row => row.RowId));
+        return [.. lists.Select(rows => rows.Where(row => ids.ContainsKey(row.RowId)).Select(row => (ids[row.RowId], row.Score)).ToImmutableArray())];
+    }
+
+    /// <summary>The nearest vectors for each request: one scan of the embedded store, or one search per request elsewhere.</summary>
+    private async Task<ImmutableArray<ImmutableArray<(string Id, double Score)>>> VectorAsync(ReadOnlyMemory<float> query, List<(Granularity? Granularity, int Depth)> requests, CancellationToken cancellationToken)
+    {
+        if (vectors is SqliteVectorCollection embedded)
+        {
+            return embedded.SearchGranularities(query, [.. requests.Select(request => new VectorRequest(request.Granularity, request.Depth))], cancellationToken);
+        }
+
+        var lists = ImmutableArray.CreateBuilder<ImmutableArray<(string Id, double Score)>>(requests.Count);
+        foreach (var (granularity, depth) in requests)
+        {
+            lists.Add(await VectorAsync(query, granularity, depth, cancellationToken).ConfigureAwait(false));
+        }
+
+        return lists.MoveToImmutable();
     }
 
     private async Task<ImmutableArray<(string Id, double Score)>> VectorAsync(ReadOnlyMemory<float> query, Granularity? granularity, int depth, CancellationToken cancellationToken)

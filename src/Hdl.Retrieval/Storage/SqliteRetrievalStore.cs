@@ -67,6 +67,9 @@ public sealed record LexicalOptions
     public int MaxQueryTerms { get; init; } = 16;
 }
 
+/// <summary>One list of a multi-granularity BM25 search: chunks of <paramref name="Granularity"/> (null: any), best <paramref name="Top"/>.</summary>
+public readonly record struct LexicalRequest(Granularity? Granularity, int Top);
+
 /// <summary>
 /// The retrieval tables of the workspace database (`.hdl/index.db`, prefix `retrieval_`): files with their hashes,
 /// chunks, the FTS5 index (BM25 over names, comments and body with field weights), chunk graph edges and metadata.
@@ -76,6 +79,10 @@ public sealed class SqliteRetrievalStore : IDisposable
 {
     private const int SchemaVersion = 1;
     private readonly SqliteConnection _connection;
+    private readonly Lock _cacheLock = new();
+    private long _cachedDataVersion = -1;
+    private EdgeAdjacency? _adjacency;
+    private ChunkGranularityTable? _granularities;
 
     private SqliteRetrievalStore(SqliteConnection connection, string path)
     {
@@ -266,6 +273,7 @@ public sealed class SqliteRetrievalStore : IDisposable
         }
 
         transaction.Commit();
+        InvalidateCaches();
     }
 
     /// <summary>Chunk ids and row ids of a file, in row order (tests and vector updates use them).</summary>
@@ -288,27 +296,19 @@ public sealed class SqliteRetrievalStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(options);
-        var distinct = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).ToList();
-        if (distinct.Count == 0)
+        var match = MatchExpression(terms, options);
+        if (match is null)
         {
             return [];
         }
 
-        var match = new StringBuilder("{names comments body}: (");
-        for (var index = 0; index < distinct.Count; index++)
-        {
-            match.Append(index == 0 ? string.Empty : " OR ").Append('"').Append(distinct[index].Replace("\"", string.Empty, StringComparison.Ordinal)).Append('"');
-        }
-
-        match.Append(')');
         if (granularity is { } grain)
         {
-            match.Append(" AND grain: ").Append(GrainToken(grain));
+            match += " AND grain: " + GrainToken(grain);
         }
 
-        var weights = string.Create(CultureInfo.InvariantCulture, $"{options.NameWeight}, {options.CommentWeight}, {options.BodyWeight}, 0.0");
-        using var command = Command($"SELECT rowid, bm25(retrieval_fts, {weights}) AS score FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY score LIMIT $top");
-        command.Parameters.AddWithValue("$match", match.ToString());
+        using var command = Command($"SELECT rowid, bm25(retrieval_fts, {Bm25Weights(options)}) AS score FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY score LIMIT $top");
+        command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$top", top);
         using var reader = command.ExecuteReader();
         var result = ImmutableArray.CreateBuilder<(long, double)>();
@@ -320,6 +320,116 @@ public sealed class SqliteRetrievalStore : IDisposable
 
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// Several BM25 searches for the same terms from one FTS query: every match is scored once and offered to each
+    /// request of its granularity (null: any). Each request keeps the best <c>Top</c> as SQLite's `ORDER BY score
+    /// LIMIT n` does (ties in row order, the order FTS5 yields matches), so each list equals what
+    /// <see cref="SearchLexical(IReadOnlyList{string}, Granularity?, int, LexicalOptions)"/> answers for that
+    /// granularity and depth. Scores are the same numbers: the grain filter of a single search adds a phrase of
+    /// weight 0 to bm25, which adds nothing. A single request is the single search.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<(long RowId, double Score)>> SearchLexical(IReadOnlyList<string> terms, IReadOnlyList<LexicalRequest> requests, LexicalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(options);
+        if (requests.Count == 1)
+        {
+            return [SearchLexical(terms, requests[0].Granularity, requests[0].Top, options)];
+        }
+
+        var match = MatchExpression(terms, options);
+        if (match is null || requests.Count == 0)
+        {
+            return [.. requests.Select(_ => ImmutableArray<(long, double)>.Empty)];
+        }
+
+        var granularities = ChunkGranularities();
+        var queues = requests.Select(request => new PriorityQueue<(long RowId, double Bm25), (double Bm25, long Order)>(Math.Max(0, request.Top) + 1, WorstFirst.Instance)).ToArray();
+        using (var command = Command($"SELECT rowid, bm25(retrieval_fts, {Bm25Weights(options)}) FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY rowid"))
+        {
+            command.Parameters.AddWithValue("$match", match);
+            using var reader = command.ExecuteReader();
+            long order = 0;
+            while (reader.Read())
+            {
+                var rowId = reader.GetInt64(0);
+                var bm25 = reader.GetDouble(1);
+                var granularity = granularities.Of(rowId);
+                order++;
+                for (var request = 0; request < requests.Count; request++)
+                {
+                    var (wanted, top) = requests[request];
+                    if (top <= 0 || (wanted is { } grain && granularity != grain))
+                    {
+                        continue;
+                    }
+
+                    // SQLite's bounded sorter: a row enters when there is room or when it sorts strictly before the
+                    // last kept row (a tie loses to the row that came first), which then leaves.
+                    var queue = queues[request];
+                    if (queue.Count < top)
+                    {
+                        queue.Enqueue((rowId, bm25), (bm25, order));
+                    }
+                    else if (queue.TryPeek(out _, out var worst) && bm25 < worst.Bm25)
+                    {
+                        queue.DequeueEnqueue((rowId, bm25), (bm25, order));
+                    }
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<(long, double)>>(requests.Count);
+        foreach (var queue in queues)
+        {
+            var list = new List<(long, double)>(queue.Count);
+            while (queue.TryDequeue(out var row, out _))
+            {
+                // FTS5's bm25() is negative, lower is better; flipped as the single search does.
+                list.Add((row.RowId, -row.Bm25));
+            }
+
+            list.Reverse();
+            result.Add([.. list]);
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>Orders a bounded queue so its head is the row SQLite's sorter would drop first: the highest bm25, the latest among equals.</summary>
+    private sealed class WorstFirst : IComparer<(double Bm25, long Order)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Bm25, long Order) x, (double Bm25, long Order) y)
+        {
+            var byScore = y.Bm25.CompareTo(x.Bm25);
+            return byScore != 0 ? byScore : y.Order.CompareTo(x.Order);
+        }
+    }
+
+    /// <summary>The FTS5 query for any of the terms in the text columns; null when no term is left.</summary>
+    private static string? MatchExpression(IReadOnlyList<string> terms, LexicalOptions options)
+    {
+        var distinct = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).ToList();
+        if (distinct.Count == 0)
+        {
+            return null;
+        }
+
+        var match = new StringBuilder("{names comments body}: (");
+        for (var index = 0; index < distinct.Count; index++)
+        {
+            match.Append(index == 0 ? string.Empty : " OR ").Append('"').Append(distinct[index].Replace("\"", string.Empty, StringComparison.Ordinal)).Append('"');
+        }
+
+        return match.Append(')').ToString();
+    }
+
+    private static string Bm25Weights(LexicalOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $"{options.NameWeight}, {options.CommentWeight}, {options.BodyWeight}, 0.0");
 
     /// <summary>The indexed terms of chunks (to tell which query terms a result matched).</summary>
     public ImmutableDictionary<long, IndexedFields> FieldsOf(IEnumerable<long> rowIds) =>
@@ -387,83 +497,97 @@ public sealed class SqliteRetrievalStore : IDisposable
 
     /// <summary>
     /// Edges touching each of <paramref name="chunkIds"/>, at most <paramref name="maxPerNode"/> per chunk and
-    /// direction: a hub (a unit header with thousands of members) contributes a bounded sample, so one query costs
-    /// the same on a million-line repository as on a small one. Edges from the chunks to any of
-    /// <paramref name="preferred"/> are always included, whatever the cap: those are the neighbours the query already
-    /// matched, the ones that matter for ranking.
+    /// direction (the first by row order; negative: all): a hub (a unit header with thousands of members) contributes
+    /// a bounded sample, so a walk costs the same on a million-line repository as on a small one. Edges from the
+    /// chunks to any of <paramref name="preferred"/> are always included, whatever the cap: those are the neighbours
+    /// the query already matched, the ones that matter for ranking. Order: per chunk, its sampled outgoing then
+    /// incoming edges; then per chunk the preferred edges the sample missed. Answered from the in-memory adjacency
+    /// (<see cref="EdgeAdjacency"/>), so a walk costs no query per chunk.
     /// </summary>
     public ImmutableArray<ChunkEdge> EdgesTouching(IEnumerable<string> chunkIds, int maxPerNode, IReadOnlyCollection<string> preferred)
     {
         ArgumentNullException.ThrowIfNull(chunkIds);
         ArgumentNullException.ThrowIfNull(preferred);
+        var adjacency = Adjacency();
+        var nodes = chunkIds.Distinct(StringComparer.Ordinal).Select(adjacency.NodeOf).Where(node => node >= 0).ToList();
         var result = new HashSet<ChunkEdge>();
-        var ids = chunkIds.Distinct(StringComparer.Ordinal).ToList();
-        using (var command = Command("SELECT * FROM (SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source = $id LIMIT $limit) UNION ALL SELECT * FROM (SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE target = $id LIMIT $limit)"))
+        foreach (var node in nodes)
         {
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            command.Parameters.AddWithValue("$limit", maxPerNode);
-            foreach (var chunkId in ids)
-            {
-                id.Value = chunkId;
-                ReadEdges(command, result);
-            }
+            adjacency.AddEdges(adjacency.Outgoing(node), maxPerNode, null, result);
+            adjacency.AddEdges(adjacency.Incoming(node), maxPerNode, null, result);
         }
 
-        if (preferred.Count > 0 && ids.Count > 0)
+        if (preferred.Count > 0)
         {
-            foreach (var batch in ids.Chunk(200))
+            var preferredNodes = preferred.Select(adjacency.NodeOf).Where(node => node >= 0).ToHashSet();
+            foreach (var node in nodes)
             {
-                foreach (var preferredBatch in preferred.Chunk(200))
-                {
-                    using var command = Command(string.Empty);
-                    var from = Parameters(command, "f", batch);
-                    var to = Parameters(command, "t", preferredBatch);
-                    command.CommandText = $"SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source IN ({from}) AND target IN ({to}) UNION ALL SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE target IN ({from}) AND source IN ({to})";
-                    ReadEdges(command, result);
-                }
+                adjacency.AddEdges(adjacency.Outgoing(node), -1, edge => preferredNodes.Contains(adjacency.TargetOf(edge)), result);
+                adjacency.AddEdges(adjacency.Incoming(node), -1, edge => preferredNodes.Contains(adjacency.SourceOf(edge)), result);
             }
         }
 
         return [.. result];
     }
 
-    /// <summary>Edges of one kind leaving <paramref name="chunkIds"/>, every one of them (one indexed query per 400 ids).</summary>
+    /// <summary>Edges of one kind leaving <paramref name="chunkIds"/>, every one of them (from the in-memory adjacency).</summary>
     public ImmutableArray<ChunkEdge> EdgesFrom(IEnumerable<string> chunkIds, ChunkEdgeKind kind)
     {
         ArgumentNullException.ThrowIfNull(chunkIds);
+        var adjacency = Adjacency();
         var result = new HashSet<ChunkEdge>();
-        foreach (var batch in chunkIds.Distinct(StringComparer.Ordinal).Chunk(400))
+        foreach (var node in chunkIds.Distinct(StringComparer.Ordinal).Select(adjacency.NodeOf).Where(node => node >= 0))
         {
-            using var command = Command(string.Empty);
-            var from = Parameters(command, "f", batch);
-            command.Parameters.AddWithValue("$kind", (int)kind);
-            command.CommandText = $"SELECT source, target, kind, source_path, target_path FROM retrieval_edges WHERE source IN ({from}) AND kind = $kind";
-            ReadEdges(command, result);
+            adjacency.AddEdges(adjacency.Outgoing(node), -1, edge => adjacency.KindOf(edge) == kind, result);
         }
 
         return [.. result];
     }
 
-    private static void ReadEdges(SqliteCommand command, HashSet<ChunkEdge> into)
+    /// <summary>
+    /// The chunk graph's edges as loaded in memory (read on first use, again after any write to the index, by this
+    /// store or another connection). On OpenTitan `hw/` (297k edges, 154k chunks) it is what a walk reads instead of
+    /// two queries per chunk.
+    /// </summary>
+    internal EdgeAdjacency Adjacency()
     {
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        lock (_cacheLock)
         {
-            into.Add(new ChunkEdge(reader.GetString(0), reader.GetString(1), (ChunkEdgeKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4)));
+            RefreshCaches();
+            return _adjacency ??= EdgeAdjacency.Load(_connection);
         }
     }
 
-    private static string Parameters(SqliteCommand command, string prefix, IReadOnlyList<string> values)
+    /// <summary>Each chunk's granularity by row id (read on first use, again after any write), for filtering FTS matches.</summary>
+    internal ChunkGranularityTable ChunkGranularities()
     {
-        var names = new List<string>(values.Count);
-        for (var index = 0; index < values.Count; index++)
+        lock (_cacheLock)
         {
-            var name = $"${prefix}{index.ToString(CultureInfo.InvariantCulture)}";
-            names.Add(name);
-            command.Parameters.AddWithValue(name, values[index]);
+            RefreshCaches();
+            return _granularities ??= ChunkGranularityTable.Load(_connection);
         }
+    }
 
-        return string.Join(',', names);
+    /// <summary>Drops the caches when another connection committed since they were read (`PRAGMA data_version` changes).</summary>
+    private void RefreshCaches()
+    {
+        using var command = Command("PRAGMA data_version");
+        var version = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (version != _cachedDataVersion)
+        {
+            _cachedDataVersion = version;
+            _adjacency = null;
+            _granularities = null;
+        }
+    }
+
+    private void InvalidateCaches()
+    {
+        lock (_cacheLock)
+        {
+            _adjacency = null;
+            _granularities = null;
+        }
     }
 
     public int EdgeCount()

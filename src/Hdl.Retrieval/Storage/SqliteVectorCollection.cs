@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -186,6 +187,22 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Several searches with one query vector in one scan: each vector's similarity is computed once and offered to
+    /// every search whose granularity it has (null: any). Each search keeps its own best-<c>Top</c> queue, fed in the
+    /// same order as a search of its own would feed it, so every list equals what <see cref="SearchAsync"/> answers
+    /// for that granularity and depth, ties included. A hybrid search needs up to three lists (its granularity, all
+    /// granularities for the graph seeds, modules for the unit context); this reads the vectors once instead of three
+    /// times.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<(string Id, double Score)>> SearchGranularities(ReadOnlyMemory<float> query, IReadOnlyList<VectorRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var loaded = Load();
+        var lists = loaded.SearchMany(query.Span, requests, cancellationToken);
+        return [.. lists.Select(list => list.Select(hit => (loaded.Ids[hit.Index], hit.Score)).ToImmutableArray())];
+    }
+
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
@@ -323,6 +340,63 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
                 }
             }
 
+            return Drain(best);
+        }
+
+        public List<(int Index, double Score)>[] SearchMany(ReadOnlySpan<float> query, IReadOnlyList<VectorRequest> requests, CancellationToken cancellationToken)
+        {
+            var queues = new PriorityQueue<int, float>[requests.Count];
+            var wanted = new string?[requests.Count];
+            for (var request = 0; request < requests.Count; request++)
+            {
+                queues[request] = new PriorityQueue<int, float>(Math.Max(0, requests[request].Top) + 1);
+                wanted[request] = requests[request].Granularity is { } granularity ? ChunkVectorRecord.GranularityName(granularity) : null;
+            }
+
+            if (Dimensions != 0 && query.Length == Dimensions)
+            {
+                var all = Vectors.AsSpan();
+                for (var index = 0; index < Count; index++)
+                {
+                    if ((index & 0xFFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    // Granularity names are interned when loaded, so a reference comparison settles most of them.
+                    var granularity = Granularities[index];
+                    var score = float.NaN;
+                    for (var request = 0; request < queues.Length; request++)
+                    {
+                        var top = requests[request].Top;
+                        if (top <= 0 || (wanted[request] is { } name && !string.Equals(granularity, name, StringComparison.Ordinal)))
+                        {
+                            continue;
+                        }
+
+                        if (float.IsNaN(score))
+                        {
+                            score = TensorPrimitives.Dot(query, all.Slice(index * Dimensions, Dimensions));
+                        }
+
+                        var best = queues[request];
+                        if (best.Count < top)
+                        {
+                            best.Enqueue(index, score);
+                        }
+                        else if (best.TryPeek(out _, out var worst) && score > worst)
+                        {
+                            best.DequeueEnqueue(index, score);
+                        }
+                    }
+                }
+            }
+
+            return [.. queues.Select(Drain)];
+        }
+
+        private static List<(int Index, double Score)> Drain(PriorityQueue<int, float> best)
+        {
             var result = new List<(int, double)>(best.Count);
             while (best.TryDequeue(out var index, out var score))
             {
@@ -334,3 +408,6 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
         }
     }
 }
+
+/// <summary>One list of a multi-granularity vector search: chunks of <paramref name="Granularity"/> (null: any), best <paramref name="Top"/>.</summary>
+public readonly record struct VectorRequest(Hdl.Retrieval.Chunking.Granularity? Granularity, int Top);
