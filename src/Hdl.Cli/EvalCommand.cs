@@ -41,6 +41,10 @@ internal static class EvalCommand
         search.Options.Add(ranks);
         search.Options.Add(json);
         search.Options.Add(fusion);
+        var everyGranularity = new Option<bool>("--every-granularity") { Description = "Also search each query at the other two granularities and report search time per granularity (quality is still measured at the query's own granularity)." };
+        var repeat = new Option<int>("--repeat") { Description = "Run the whole query set this many times (search time over all runs; quality from the first).", DefaultValueFactory = _ => 1, HelpName = "N" };
+        search.Options.Add(everyGranularity);
+        search.Options.Add(repeat);
         var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5 (latent=0: hashed features only).", HelpName = "SETTINGS" };
         search.Options.Add(builtin);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -53,11 +57,12 @@ internal static class EvalCommand
             parseResult.GetValue(json),
             parseResult.GetValue(fusion),
             parseResult.GetValue(builtin),
+            new TimingOptions(parseResult.GetValue(everyGranularity), Math.Max(1, parseResult.GetValue(repeat))),
             cancellationToken));
         return new Command("eval", "Measure the quality of a service on a labelled query set.") { search };
     }
 
-    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool showRanks, bool json, string? fusionText, string? builtinText, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string queryPath, string[] repoArguments, SearchMode[] modes, string indexDirectory, bool showMisses, bool showRanks, bool json, string? fusionText, string? builtinText, TimingOptions timing, CancellationToken cancellationToken)
     {
         var embedding = Hdl.Retrieval.Embeddings.HashedEmbeddingOptions.Default;
         var learned = RetrievalBackendOptions.Default.Learned;
@@ -143,6 +148,7 @@ internal static class EvalCommand
         var missed = new List<string>();
         var skipped = 0;
         var latencies = new List<double>();
+        var latenciesByGranularity = new Dictionary<(SearchMode, Granularity), List<double>>();
         foreach (var group in queries.GroupBy(query => query.Repo))
         {
             if (!repos.TryGetValue(group.Key, out var root))
@@ -171,43 +177,70 @@ internal static class EvalCommand
                     Console.Error.WriteLine($"{group.Key}: {summary}");
                 }
 
-                foreach (var query in group)
+                for (var run = 0; run < timing.Repeat; run++)
                 {
-                    foreach (var mode in modes)
+                    foreach (var query in group)
                     {
-                        var stopwatch = Stopwatch.StartNew();
-                        var hits = await session.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
-                        latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
-                        int? rank = null;
-                        for (var index = 0; index < hits.Length && rank is null; index++)
+                        foreach (var mode in modes)
                         {
-                            var relative = Path.GetRelativePath(root, Path.GetFullPath(hits[index].Chunk.Path));
-                            if (query.Gold.Any(gold => GoldMatcher.Matches(hits[index].Chunk, relative, gold)))
+                            // The other granularities are searched for their time only: the gold answers one granularity.
+                            foreach (var granularity in timing.EveryGranularity ? OtherGranularities(query.Granularity) : [])
                             {
-                                rank = index + 1;
+                                var timed = Stopwatch.StartNew();
+                                await session.SearchAsync(query.Query, SearchOptions.Default with { Granularity = granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
+                                Record(mode, granularity, timed.Elapsed.TotalMilliseconds);
                             }
-                        }
 
-                        if (!ranks.TryGetValue((mode, query.Granularity), out var list))
-                        {
-                            ranks[(mode, query.Granularity)] = list = [];
-                        }
+                            var stopwatch = Stopwatch.StartNew();
+                            var hits = await session.SearchAsync(query.Query, SearchOptions.Default with { Granularity = query.Granularity, Top = 10, Mode = mode, Fusion = fusion }, cancellationToken).ConfigureAwait(false);
+                            Record(mode, query.Granularity, stopwatch.Elapsed.TotalMilliseconds);
+                            if (run > 0)
+                            {
+                                continue;
+                            }
 
-                        list.Add(rank);
-                        if (showRanks)
-                        {
-                            // One line per query and mode: the rank of the first right answer and what ranked above it.
-                            var above = string.Join(" | ", hits.Take(Math.Min(3, (rank ?? 4) - 1)).Select(hit => hit.Chunk.Context));
-                            Console.WriteLine($"rank: {query.Id} {mode.ToString().ToLowerInvariant()} {(rank is { } found ? found.ToString(CultureInfo.InvariantCulture) : "-")} {above}");
-                        }
+                            int? rank = null;
+                            for (var index = 0; index < hits.Length && rank is null; index++)
+                            {
+                                var relative = Path.GetRelativePath(root, Path.GetFullPath(hits[index].Chunk.Path));
+                                if (query.Gold.Any(gold => GoldMatcher.Matches(hits[index].Chunk, relative, gold)))
+                                {
+                                    rank = index + 1;
+                                }
+                            }
 
-                        if (showMisses && mode == SearchMode.Hybrid && rank is null)
-                        {
-                            missed.Add($"{query.Id} ({query.Granularity.ToString().ToLowerInvariant()}): {query.Query} -> {(hits.IsEmpty ? "no results" : hits[0].Chunk.Context)}");
+                            if (!ranks.TryGetValue((mode, query.Granularity), out var list))
+                            {
+                                ranks[(mode, query.Granularity)] = list = [];
+                            }
+
+                            list.Add(rank);
+                            if (showRanks)
+                            {
+                                // One line per query and mode: the rank of the first right answer and what ranked above it.
+                                var above = string.Join(" | ", hits.Take(Math.Min(3, (rank ?? 4) - 1)).Select(hit => hit.Chunk.Context));
+                                Console.WriteLine($"rank: {query.Id} {mode.ToString().ToLowerInvariant()} {(rank is { } found ? found.ToString(CultureInfo.InvariantCulture) : "-")} {above}");
+                            }
+
+                            if (showMisses && mode == SearchMode.Hybrid && rank is null)
+                            {
+                                missed.Add($"{query.Id} ({query.Granularity.ToString().ToLowerInvariant()}): {query.Query} -> {(hits.IsEmpty ? "no results" : hits[0].Chunk.Context)}");
+                            }
                         }
                     }
                 }
             }
+        }
+
+        void Record(SearchMode mode, Granularity granularity, double milliseconds)
+        {
+            latencies.Add(milliseconds);
+            if (!latenciesByGranularity.TryGetValue((mode, granularity), out var list))
+            {
+                latenciesByGranularity[(mode, granularity)] = list = [];
+            }
+
+            list.Add(milliseconds);
         }
 
         var rows = new List<(string Mode, string Granularity, EvalMetrics Metrics)>();
@@ -245,6 +278,17 @@ internal static class EvalCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{queries.Length} queries ({skipped} skipped); search time mean {latency.Mean:0.0} ms, p50 {latency.P50:0.0} ms, p99 {latency.P99:0.0} ms, first {latency.First:0.0} ms"));
+            if (timing.EveryGranularity || timing.Repeat > 1)
+            {
+                // Per mode and granularity, the first search of each (it may load the vectors or the graph) left out.
+                foreach (var ((mode, granularity), times) in latenciesByGranularity.OrderBy(pair => pair.Key))
+                {
+                    var sorted = times.Skip(1).Order().ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"search time {mode.ToString().ToLowerInvariant()} {granularity.ToString().ToLowerInvariant()}: {sorted.Count} searches, p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {(sorted.Count == 0 ? 0 : sorted[^1]):0.0} ms"));
+                }
+            }
+
             foreach (var miss in missed)
             {
                 Console.WriteLine($"miss: {miss}");
@@ -253,6 +297,12 @@ internal static class EvalCommand
 
         return problems.IsEmpty ? Program.ExitSuccess : Program.ExitErrorsFound;
     }
+
+    private static Granularity[] OtherGranularities(Granularity granularity) =>
+        [.. new[] { Granularity.Module, Granularity.Block, Granularity.Signal }.Where(other => other != granularity)];
+
+    /// <summary>How `eval` times searches: at every granularity or only the query's, and how many runs of the set.</summary>
+    private sealed record TimingOptions(bool EveryGranularity, int Repeat);
 
     /// <summary>`name=number` pairs separated by commas; a malformed pair is skipped.</summary>
     private static IEnumerable<(string Name, double Value)> Settings(string? text)
