@@ -5,8 +5,9 @@
 #    written while tuning), every mode, Acc@1/5/10 and MRR@10 per granularity.
 # 2. Speed on a one-million-line corpus (OpenTitan hw/, 1.14M lines of SystemVerilog): a cold index (workspace
 #    analysis + retrieval index, phase times printed by hdl), then search latency p50/p99 over the OpenTitan queries in
-#    all four modes, and peak memory of the whole run (/usr/bin/time -v). The machine's load average is recorded too,
-#    since it is shared.
+#    all four modes, and peak memory of the whole run (/usr/bin/time -v); then hybrid alone at every granularity
+#    (`--every-granularity --repeat 3`: p50/p99 per granularity). The machine's load average is recorded too, since it
+#    is shared.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -41,4 +42,8 @@ uptime
 echo "## speed: warm (index up to date: hash check, then searches)"
 /usr/bin/time -v "${hdl[@]}" eval search "$here/dev-queries-opentitan.jsonl" --repo "opentitan=$corpus/opentitan/hw" --index-dir "$work/opentitan" 2>&1 \
   | grep -E 'queries|Maximum resident|Elapsed \(wall'
+uptime
+echo "## speed: hybrid (the default) alone, each query at module, block and signal granularity, 3 runs (warm)"
+"${hdl[@]}" eval search "$here/dev-queries-opentitan.jsonl" --repo "opentitan=$corpus/opentitan/hw" --index-dir "$work/opentitan" \
+  --mode hybrid --every-granularity --repeat 3 2>&1 | grep -E 'queries|search time'
 uptime
