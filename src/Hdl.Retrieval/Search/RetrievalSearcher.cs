@@ -41,17 +41,20 @@ public sealed class RetrievalSearcher(
         var useUnitContext = useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0;
         var unitRequest = useUnitContext ? Add(requests, (Granularity.Module, fusion.ContextUnits)) : -1;
 
-        var lexicalLists = useLexical ? Lexical(terms, requests, options.Lexical) : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
-        ReadOnlyMemory<float>? queryVector = null;
+        // The lexical lists come from the store's connection, the vector lists from vectors held in memory (or another
+        // server): they share nothing once the vectors are loaded, so the embedding and the scan run on a pool thread
+        // beside the FTS query and a hybrid search costs the slower of the two, not their sum.
+        Task<(ReadOnlyMemory<float>? Query, ImmutableArray<ImmutableArray<(string Id, double Score)>> Lists)>? vectorSearch = null;
         if (useVector)
         {
-            var embeddings = await generator.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
-            queryVector = embeddings[0].Vector;
+            (vectors as SqliteVectorCollection)?.EnsureLoaded();
+            vectorSearch = Task.Run(() => EmbedAndSearchAsync(query, requests, cancellationToken), cancellationToken);
         }
 
-        var vectorLists = queryVector is { } embedding
-            ? await VectorAsync(embedding, requests, cancellationToken).ConfigureAwait(false)
-            : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
+        var lexicalLists = useLexical ? Lexical(terms, requests, options.Lexical) : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
+        var (queryVector, vectorLists) = vectorSearch is null
+            ? (null, [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)])
+            : await vectorSearch.ConfigureAwait(false);
         var lexical = lexicalLists[0];
         var vector = vectorLists[0];
 
@@ -239,6 +242,14 @@ public sealed class RetrievalSearcher(
         var lists = store.SearchLexical(terms, [.. requests.Select(request => new LexicalRequest(request.Granularity, request.Depth))], options);
         var ids = store.ChunkIdsByRowId(lists.SelectMany(rows => rows).Select(row => row.RowId));
         return [.. lists.Select(rows => rows.Where(row => ids.ContainsKey(row.RowId)).Select(row => (ids[row.RowId], row.Score)).ToImmutableArray())];
+    }
+
+    private async Task<(ReadOnlyMemory<float>? Query, ImmutableArray<ImmutableArray<(string Id, double Score)>> Lists)> EmbedAndSearchAsync(
+        string query, List<(Granularity? Granularity, int Depth)> requests, CancellationToken cancellationToken)
+    {
+        var embeddings = await generator.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var vector = embeddings[0].Vector;
+        return (vector, await VectorAsync(vector, requests, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The nearest vectors for each request: one scan of the embedded store, or one search per request elsewhere.</summary>

@@ -209,6 +209,12 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>Number of vectors (loads them).</summary>
     public int Count => Load().Count;
 
+    /// <summary>
+    /// Reads the vectors into memory now if they are not already. After this a search touches only memory, never the
+    /// store's connection, so it may run beside a query on that connection.
+    /// </summary>
+    public void EnsureLoaded() => Load();
+
     private static Func<int, bool>? MakeFilter(Expression<Func<ChunkVectorRecord, bool>>? filter, LoadedVectors loaded)
     {
         if (filter is null)
