@@ -17,8 +17,15 @@ internal sealed class VhdlScanner(SourceText file)
     /// <summary>Tokens made here read nothing back from a char stream: their text is set when they are made.</summary>
     private static readonly Tuple<ITokenSource, ICharStream> NoSource = Tuple.Create<ITokenSource, ICharStream>(null!, null!);
 
-    /// <summary>Reserved words by their spelling in any case, taken from the generated lexer's vocabulary.</summary>
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
+    /// <summary>Reserved words by their spelling in any case (type and lower-case spelling), from the generated lexer's vocabulary.</summary>
+    private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
+
+    /// <summary>
+    /// Each distinct identifier spelling of the file, made once: a file names the same signals and types hundreds of
+    /// times, and the tree keeps every token's text for as long as it lives.
+    /// </summary>
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _identifiers =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly string _text = file.Text;
     private int _position;
@@ -197,8 +204,19 @@ internal sealed class VhdlScanner(SourceText file)
             }
 
             var end = IdentifierEnd(start);
-            var type = Keywords.TryGetValue(text.AsSpan(start, end - start), out var keyword) ? keyword : VhdlLexer.BASIC_IDENTIFIER;
-            return (type, end, TokenConstants.DefaultChannel, null);
+            var word = text.AsSpan(start, end - start);
+            if (Keywords.TryGetValue(word, out var keyword))
+            {
+                return (keyword.Type, end, TokenConstants.DefaultChannel, word.SequenceEqual(keyword.Spelling) ? keyword.Spelling : null);
+            }
+
+            if (!_identifiers.TryGetValue(word, out var spelling))
+            {
+                spelling = word.ToString();
+                _identifiers.Dictionary.Add(spelling, spelling);
+            }
+
+            return (VhdlLexer.BASIC_IDENTIFIER, end, TokenConstants.DefaultChannel, spelling);
         }
 
         return (VhdlLexer.ERROR_CHAR, start + 1, TokenConstants.DefaultChannel, null);
@@ -496,15 +514,16 @@ internal sealed class VhdlScanner(SourceText file)
 
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
-    private static FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildKeywords()
+    private static FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> BuildKeywords()
     {
-        var keywords = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var keywords = new Dictionary<string, (int Type, string Spelling)>(StringComparer.OrdinalIgnoreCase);
         for (var type = 1; VhdlLexer.DefaultVocabulary.GetSymbolicName(type) is not null; type++)
         {
             var literal = VhdlLexer.DefaultVocabulary.GetLiteralName(type);
             if (literal is { Length: > 2 } && literal[1] is >= 'a' and <= 'z')
             {
-                keywords[literal[1..^1]] = type;
+                var spelling = literal[1..^1];
+                keywords[spelling] = (type, spelling);
             }
         }
 
