@@ -104,16 +104,14 @@ internal static class VhdlParsing
     private static (List<HdlToken> Tokens, List<HdlToken> Comments, ImmutableArray<Diagnostic> Diagnostics) Lex(
         SourceText text, LanguageVersion version, CancellationToken cancellationToken)
     {
-        var lexer = new VhdlLexer(new AntlrInputStream(text.Text));
-        lexer.RemoveErrorListeners();
-        lexer.TokenFactory = new HdlTokenFactory(text);
+        var scanner = new VhdlScanner(text);
         var tokens = new List<HdlToken>(text.Length / 6 + 16);
         var comments = new List<HdlToken>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var count = 0;
         while (true)
         {
-            var token = (HdlToken)lexer.NextToken();
+            var token = scanner.NextToken();
             if ((++count & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
