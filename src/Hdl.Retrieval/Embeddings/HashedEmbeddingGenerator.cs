@@ -50,24 +50,20 @@ public sealed class HashedEmbeddingGenerator : BuiltinEmbeddingGenerator
     {
         var terms = new List<string>();
         _analyzer.AnalyzeProse(text ?? string.Empty, terms);
-        return Embed(terms, null);
+        return Embed(terms);
     }
 
-    /// <summary>
-    /// The vector of a text given as its terms; <paramref name="termWeight"/>, when given, scales every feature of a
-    /// term (its trigrams too, and a pair by the mean of its two terms), e.g. by how rare the term is in the repository.
-    /// </summary>
-    internal float[] Embed(IReadOnlyList<string> terms, Func<string, float>? termWeight)
+    /// <summary>The vector of a text already analysed into its terms (a caller that needs the terms too analyses once).</summary>
+    internal float[] Embed(IReadOnlyList<string> terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
-        float Weight(int index) => termWeight is null ? 1f : termWeight(terms[index]);
         for (var index = 0; index < terms.Count; index++)
         {
-            var weight = Weight(index);
-            Add(counts, terms[index], _options.TermWeight * weight);
+            Add(counts, terms[index], _options.TermWeight);
             if (_options.BigramWeight > 0 && index + 1 < terms.Count)
             {
-                Add(counts, terms[index] + " " + terms[index + 1], _options.BigramWeight * (weight + Weight(index + 1)) / 2);
+                Add(counts, terms[index] + " " + terms[index + 1], _options.BigramWeight);
             }
 
             if (_options.TrigramWeight > 0)
@@ -75,7 +71,7 @@ public sealed class HashedEmbeddingGenerator : BuiltinEmbeddingGenerator
                 var padded = "<" + terms[index] + ">";
                 for (var start = 0; start + 3 <= padded.Length; start++)
                 {
-                    Add(counts, string.Concat("#", padded.AsSpan(start, 3)), _options.TrigramWeight * weight);
+                    Add(counts, string.Concat("#", padded.AsSpan(start, 3)), _options.TrigramWeight);
                 }
             }
         }

@@ -32,33 +32,7 @@ public sealed record LatentSemanticOptions
 
     public int Seed { get; init; } = 17;
 
-    /// <summary>How a term's count in a chunk is weighted before the decomposition and when a text is folded in.</summary>
-    public TermWeighting Weighting { get; init; } = Experiment.Get("EMB_WEIGHT", 0) > 0 ? TermWeighting.LogEntropy : TermWeighting.TfIdf;
-
-    /// <summary>
-    /// Term vectors are the right singular vectors scaled by the singular values to this power: 0 weighs every latent
-    /// dimension alike, 1 keeps the strong co-occurrence patterns dominant (the term-by-term similarity of the matrix).
-    /// </summary>
-    public double SingularValueExponent { get; init; } = Experiment.Get("EMB_SIGMA", 0);
-
-    public string Describe() => FormattableString.Invariant($"lsa-k{Dimensions}-df{MinDocumentFrequency}-{MaxDocumentShare}-v{MaxVocabulary}-n{MaxTrainingDocuments}-p{Oversampling}-q{PowerIterations}-s{Seed}-{Weighting}-e{SingularValueExponent}-x{Experiment.Get("EMB_PPMI", 0)}-{Experiment.Get("EMB_PPMICAP", 40)}");
-}
-
-/// <summary>Term weighting of the latent model.</summary>
-public enum TermWeighting
-{
-    /// <summary>(1 + ln tf) · ln((1 + N) / (1 + df)).</summary>
-    TfIdf,
-
-    /// <summary>ln(1 + tf) · (1 + Σ p ln p / ln N), p the share of the term's occurrences in each chunk: terms spread evenly over many chunks weigh little.</summary>
-    LogEntropy,
-}
-
-/// <summary>TEMPORARY experiment knobs (environment), removed before commit.</summary>
-internal static class Experiment
-{
-    public static double Get(string name, double fallback) =>
-        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    public string Describe() => FormattableString.Invariant($"lsa-k{Dimensions}-df{MinDocumentFrequency}-{MaxDocumentShare}-v{MaxVocabulary}-n{MaxTrainingDocuments}-p{Oversampling}-q{PowerIterations}-s{Seed}");
 }
 
 /// <summary>
@@ -71,14 +45,13 @@ internal static class Experiment
 /// </summary>
 public sealed class LatentSemanticModel
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 1;
     private readonly FrozenDictionary<string, int> _index;
     private readonly float[] _idf;
     private readonly float[] _vectors;
 
-    private LatentSemanticModel(ImmutableArray<string> terms, float[] idf, float[] vectors, int dimensions, TermWeighting weighting)
+    private LatentSemanticModel(ImmutableArray<string> terms, float[] idf, float[] vectors, int dimensions)
     {
-        Weighting = weighting;
         Terms = terms;
         _idf = idf;
         _vectors = vectors;
@@ -96,17 +69,6 @@ public sealed class LatentSemanticModel
 
     public int Dimensions { get; }
 
-    public TermWeighting Weighting { get; }
-
-    /// <summary>ln((1 + N) / (1 + df)) of every term the training chunks hold, rare and common ones included.</summary>
-    public FrozenDictionary<string, float> Rarity { get; private init; } = FrozenDictionary<string, float>.Empty;
-
-    /// <summary>The rarity of a term no training chunk holds.</summary>
-    public float UnseenRarity { get; private init; }
-
-    /// <summary>How rare a term is in the repository (high for a term no chunk holds).</summary>
-    public float RarityOf(string term) => Rarity.TryGetValue(term, out var rarity) ? rarity : UnseenRarity;
-
     /// <summary>Whether the term has a learned vector.</summary>
     public bool Knows(string term) => _index.ContainsKey(term);
 
@@ -121,40 +83,11 @@ public sealed class LatentSemanticModel
         ArgumentNullException.ThrowIfNull(options);
         var sample = Sample(documents, options.MaxTrainingDocuments);
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var totalFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in sample)
         {
-            counts.Clear();
-            foreach (var term in document)
-            {
-                counts[term] = counts.GetValueOrDefault(term) + 1;
-            }
-
-            foreach (var (term, count) in counts)
+            foreach (var term in document.Distinct(StringComparer.Ordinal))
             {
                 documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
-                totalFrequency[term] = totalFrequency.GetValueOrDefault(term) + count;
-            }
-        }
-
-        // Σ p ln p per term needs the total first, so the entropy is a second pass over the counts.
-        var entropy = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (options.Weighting == TermWeighting.LogEntropy)
-        {
-            foreach (var document in sample)
-            {
-                counts.Clear();
-                foreach (var term in document)
-                {
-                    counts[term] = counts.GetValueOrDefault(term) + 1;
-                }
-
-                foreach (var (term, count) in counts)
-                {
-                    var share = (double)count / totalFrequency[term];
-                    entropy[term] = entropy.GetValueOrDefault(term) + (share * Math.Log(share));
-                }
             }
         }
 
@@ -166,33 +99,17 @@ public sealed class LatentSemanticModel
             .Take(options.MaxVocabulary)
             .Select(pair => pair.Key)
             .ToImmutableArray();
-        var logDocuments = Math.Log(Math.Max(2, sample.Count));
-        var idf = terms.Select(term => options.Weighting == TermWeighting.LogEntropy
-            ? (float)Math.Max(1e-3, 1 + (entropy.GetValueOrDefault(term) / logDocuments))
-            : (float)Math.Log((1.0 + sample.Count) / (1.0 + documentFrequency[term]))).ToArray();
-        var rarity = documentFrequency.ToDictionary(pair => pair.Key, pair => (float)Math.Log((1.0 + sample.Count) / (1.0 + pair.Value)), StringComparer.Ordinal);
-        var unseen = (float)Math.Log(1.0 + sample.Count);
-        var empty = new LatentSemanticModel(terms, idf, [], 0, options.Weighting);
+        var idf = terms.Select(term => (float)Math.Log((1.0 + sample.Count) / (1.0 + documentFrequency[term]))).ToArray();
+        var empty = new LatentSemanticModel(terms, idf, [], 0);
         var matrix = SparseRows.Build(sample, empty);
         var rank = Math.Min(options.Dimensions, Math.Min(matrix.Rows, terms.Length));
         if (rank <= 0)
         {
-            return new LatentSemanticModel([], [], [], 0, options.Weighting);
+            return new LatentSemanticModel([], [], [], 0);
         }
 
-        var (values, vectors) = Experiment.Get("EMB_PPMI", 0) > 0
-            ? RandomizedSvd.Decompose(Cooccurrence(matrix, terms.Length), terms.Length, rank, options, cancellationToken)
-            : RandomizedSvd.Decompose(matrix, terms.Length, rank, options, cancellationToken);
-        if (options.SingularValueExponent != 0 && values[0] > 0)
-        {
-            var scale = values.Select(value => (float)Math.Pow(value / values[0], options.SingularValueExponent)).ToArray();
-            for (var term = 0; term < terms.Length; term++)
-            {
-                TensorPrimitives.Multiply(vectors.AsSpan(term * rank, rank), scale, vectors.AsSpan(term * rank, rank));
-            }
-        }
-
-        return new LatentSemanticModel(terms, idf, vectors, rank, options.Weighting) { Rarity = rarity.ToFrozenDictionary(StringComparer.Ordinal), UnseenRarity = unseen };
+        var vectors = RandomizedSvd.RightSingularVectors(matrix, terms.Length, rank, options, cancellationToken);
+        return new LatentSemanticModel(terms, idf, vectors, rank);
     }
 
     /// <summary>The normalised latent vector of a text given as its terms; zero when no term is known.</summary>
@@ -230,8 +147,7 @@ public sealed class LatentSemanticModel
         var sum = 0.0;
         foreach (var (id, count) in counts)
         {
-            var local = Weighting == TermWeighting.LogEntropy ? Math.Log(1 + count) : 1 + Math.Log(count);
-            var weight = (float)(local * _idf[id]);
+            var weight = (float)((1 + Math.Log(count)) * _idf[id]);
             weights.Add((id, weight));
             sum += weight * weight;
         }
@@ -255,8 +171,6 @@ public sealed class LatentSemanticModel
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(FormatVersion);
-            writer.Write((int)Weighting);
-            writer.Write(UnseenRarity);
             writer.Write(Dimensions);
             writer.Write(Terms.Length);
             for (var term = 0; term < Terms.Length; term++)
@@ -266,12 +180,6 @@ public sealed class LatentSemanticModel
             }
 
             writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_vectors.AsSpan()));
-            writer.Write(Rarity.Count);
-            foreach (var (term, rarity) in Rarity)
-            {
-                writer.Write(term);
-                writer.Write(rarity);
-            }
         }
 
         return stream.ToArray();
@@ -285,13 +193,6 @@ public sealed class LatentSemanticModel
             using var stream = new MemoryStream(bytes.ToArray());
             using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8);
             if (reader.ReadInt32() != FormatVersion)
-            {
-                return null;
-            }
-
-            var weighting = (TermWeighting)reader.ReadInt32();
-            var unseen = reader.ReadSingle();
-            if (!Enum.IsDefined(weighting))
             {
                 return null;
             }
@@ -319,98 +220,12 @@ public sealed class LatentSemanticModel
             }
 
             Buffer.BlockCopy(raw, 0, vectors, 0, raw.Length);
-            var rarityCount = reader.ReadInt32();
-            if (rarityCount < 0 || rarityCount > stream.Length)
-            {
-                return null;
-            }
-
-            var rarity = new Dictionary<string, float>(rarityCount, StringComparer.Ordinal);
-            for (var entry = 0; entry < rarityCount; entry++)
-            {
-                rarity[reader.ReadString()] = reader.ReadSingle();
-            }
-
-            return new LatentSemanticModel(terms.MoveToImmutable(), idf, vectors, dimensions, weighting)
-            {
-                Rarity = rarity.ToFrozenDictionary(StringComparer.Ordinal),
-                UnseenRarity = unseen,
-            };
+            return new LatentSemanticModel(terms.MoveToImmutable(), idf, vectors, dimensions);
         }
         catch (EndOfStreamException)
         {
             return null;
         }
-    }
-
-    private static SparseRows Cooccurrence(SparseRows matrix, int termCount)
-    {
-        var cap = (int)Experiment.Get("EMB_PPMICAP", 40);
-        var pairs = new Dictionary<long, float>();
-        var marginal = new double[termCount];
-        var ids = new List<(int Term, float Weight)>();
-        for (var row = 0; row < matrix.Rows; row++)
-        {
-            ids.Clear();
-            for (var entry = matrix.Starts[row]; entry < matrix.Starts[row + 1]; entry++)
-            {
-                ids.Add((matrix.Columns[entry], matrix.Values[entry]));
-            }
-
-            if (ids.Count > cap)
-            {
-                ids.Sort((left, right) => right.Weight.CompareTo(left.Weight));
-                ids.RemoveRange(cap, ids.Count - cap);
-            }
-
-            for (var first = 0; first < ids.Count; first++)
-            {
-                for (var second = 0; second < ids.Count; second++)
-                {
-                    if (first != second)
-                    {
-                        var key = ((long)ids[first].Term * termCount) + ids[second].Term;
-                        pairs[key] = pairs.GetValueOrDefault(key) + 1;
-                        marginal[ids[first].Term] += 1;
-                    }
-                }
-            }
-        }
-
-        var total = marginal.Sum();
-        var smoothed = marginal.Select(count => Math.Pow(count, 0.75)).ToArray();
-        var smoothedTotal = smoothed.Sum();
-        var rows = new List<(int Column, float Value)>[termCount];
-        foreach (var (key, count) in pairs)
-        {
-            var term = (int)(key / termCount);
-            var context = (int)(key % termCount);
-            var pmi = Math.Log(count * total / (marginal[term] * (smoothed[context] / smoothedTotal * total)));
-            if (pmi > 0)
-            {
-                (rows[term] ??= []).Add((context, (float)pmi));
-            }
-        }
-
-        var starts = new List<int> { 0 };
-        var columns = new List<int>();
-        var values = new List<float>();
-        for (var term = 0; term < termCount; term++)
-        {
-            if (rows[term] is { } list)
-            {
-                list.Sort((left, right) => left.Column.CompareTo(right.Column));
-                foreach (var (column, value) in list)
-                {
-                    columns.Add(column);
-                    values.Add(value);
-                }
-            }
-
-            starts.Add(columns.Count);
-        }
-
-        return new SparseRows(termCount, [.. starts], [.. columns], [.. values]);
     }
 
     private static List<IReadOnlyList<string>> Sample(IReadOnlyList<IReadOnlyList<string>> documents, int max)
@@ -434,7 +249,7 @@ public sealed class LatentSemanticModel
     /// <summary>The weighted chunk-by-term matrix, by rows and by columns (both products of the decomposition read rows).</summary>
     internal sealed class SparseRows
     {
-        internal SparseRows(int rows, int[] starts, int[] columns, float[] values)
+        private SparseRows(int rows, int[] starts, int[] columns, float[] values)
         {
             Rows = rows;
             Starts = starts;

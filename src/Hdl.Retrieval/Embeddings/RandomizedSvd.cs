@@ -11,11 +11,7 @@ namespace Hdl.Retrieval.Embeddings;
 internal static class RandomizedSvd
 {
     /// <summary>The top <paramref name="rank"/> right singular vectors of A (columns × rank, row-major), by falling singular value.</summary>
-    public static float[] RightSingularVectors(LatentSemanticModel.SparseRows matrix, int columns, int rank, LatentSemanticOptions options, CancellationToken cancellationToken) =>
-        Decompose(matrix, columns, rank, options, cancellationToken).Vectors;
-
-    /// <summary>The top <paramref name="rank"/> singular values of A and its right singular vectors (columns × rank, row-major), by falling singular value.</summary>
-    public static (double[] Values, float[] Vectors) Decompose(LatentSemanticModel.SparseRows matrix, int columns, int rank, LatentSemanticOptions options, CancellationToken cancellationToken)
+    public static float[] RightSingularVectors(LatentSemanticModel.SparseRows matrix, int columns, int rank, LatentSemanticOptions options, CancellationToken cancellationToken)
     {
         var transpose = matrix.Transpose(columns);
         var width = Math.Min(rank + Math.Max(0, options.Oversampling), Math.Min(matrix.Rows, columns));
@@ -51,7 +47,6 @@ internal static class RandomizedSvd
             }
         }
 
-        var singularValues = order.Select(component => Math.Sqrt(Math.Max(values[component], 0))).ToArray();
         var result = new float[columns * rank];
         Parallel.For(0, columns, new ParallelOptions { CancellationToken = cancellationToken }, row =>
         {
@@ -62,7 +57,7 @@ internal static class RandomizedSvd
             }
         });
 
-        return (singularValues, result);
+        return result;
     }
 
     /// <summary>An orthonormal basis of the columns of a tall row-major matrix (Cholesky QR, done twice for accuracy).</summary>

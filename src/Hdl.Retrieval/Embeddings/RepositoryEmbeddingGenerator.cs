@@ -18,14 +18,7 @@ public sealed record RepositoryEmbeddingOptions
     /// relates words that never occur together in a query and a chunk, the hashed part keeps exact and near-exact
     /// spellings (`baudgen` and `baud`) that a repository-sized vocabulary cannot.
     /// </summary>
-    public float LatentShare { get; init; } = (float)Experiment.Get("EMB_SHARE", 0.5);
-
-    /// <summary>
-    /// The hashed features of a term are weighted by its rarity in the repository (ln((1 + N) / (1 + df)), learned
-    /// with the latent part) to this power: 0 weighs `clk` like `baud`; the hashing trick alone has no corpus
-    /// statistics, so common terms fill its few dimensions.
-    /// </summary>
-    public double HashedRarityExponent { get; init; } = Experiment.Get("EMB_HIDF", 0);
+    public float LatentShare { get; init; } = 0.5f;
 }
 
 /// <summary>
@@ -40,7 +33,7 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
 {
     /// <summary>Name of the latent model in the index.</summary>
     public const string ModelName = "latent";
-    private const string Version = "repo-v2";
+    private const string Version = "repo-v1";
     private readonly TextAnalyzer _analyzer;
     private readonly RepositoryEmbeddingOptions _options;
     private readonly HashedEmbeddingGenerator _hashed;
@@ -55,7 +48,7 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
     }
 
     /// <summary>The recipe (hashed features, latent model settings, mix); the trained weights live in the index next to the vectors they made.</summary>
-    public override string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}-r{_options.HashedRarityExponent}");
+    public override string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}");
 
     public int Dimensions => _options.Hashed.Dimensions + _options.Latent.Dimensions;
 
@@ -80,15 +73,13 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
 
     public override float[] Embed(string text)
     {
+        // Both parts read the same terms, so the text is analysed once (the analysis is most of the embedding's cost).
         var terms = Terms(text ?? string.Empty);
-        var model = _model;
-        var exponent = _options.HashedRarityExponent;
-        Func<string, float>? rarity = model is null || exponent == 0 ? null : term => (float)Math.Pow(Math.Max(model.RarityOf(term), 0.05f), exponent);
         var vector = new float[Dimensions];
         var hashedPart = vector.AsSpan(0, _options.Hashed.Dimensions);
-        _hashed.Embed(terms, rarity).CopyTo(hashedPart);
+        _hashed.Embed(terms).CopyTo(hashedPart);
         TensorPrimitives.Multiply(hashedPart, MathF.Sqrt(1 - _options.LatentShare), hashedPart);
-        if (model is { Dimensions: > 0 })
+        if (_model is { Dimensions: > 0 } model)
         {
             var latent = model.Embed(terms);
             var latentPart = vector.AsSpan(_options.Hashed.Dimensions, Math.Min(latent.Length, _options.Latent.Dimensions));

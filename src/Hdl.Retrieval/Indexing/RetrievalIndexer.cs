@@ -149,9 +149,7 @@ public sealed class RetrievalIndexer(
         {
             // Every chunk is being embedded again: learn the latent part from all of them first, and keep it in the
             // index so later incremental updates and searches embed with the same model.
-            var mode = (int)Hdl.Retrieval.Embeddings.Experiment.Get("EMB_TRAINUNITS", 0);
-            var unitTexts = toEmbed.GroupBy(chunk => (chunk.Path, chunk.Unit)).Select(group => string.Join('\n', group.Select(EmbeddingText)));
-            learned.Train(mode == 0 ? [.. toEmbed.Select(EmbeddingText)] : mode == 1 ? [.. unitTexts] : [.. toEmbed.Select(EmbeddingText).Concat(unitTexts)], cancellationToken);
+            learned.Train([.. toEmbed.Select(EmbeddingText)], cancellationToken);
             store.SaveModel(RepositoryEmbeddingGenerator.ModelName, learned.ModelId, learned.Model!.ToBytes());
             Phase("learn embedding");
         }
