@@ -50,6 +50,13 @@ public sealed class HashedEmbeddingGenerator : BuiltinEmbeddingGenerator
     {
         var terms = new List<string>();
         _analyzer.AnalyzeProse(text ?? string.Empty, terms);
+        return Embed(terms);
+    }
+
+    /// <summary>The vector of a text already analysed into its terms (a caller that needs the terms too analyses once).</summary>
+    internal float[] Embed(IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
         var counts = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var index = 0; index < terms.Count; index++)
         {

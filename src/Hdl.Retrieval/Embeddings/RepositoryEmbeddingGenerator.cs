@@ -73,13 +73,15 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
 
     public override float[] Embed(string text)
     {
+        // Both parts read the same terms, so the text is analysed once (the analysis is most of the embedding's cost).
+        var terms = Terms(text ?? string.Empty);
         var vector = new float[Dimensions];
         var hashedPart = vector.AsSpan(0, _options.Hashed.Dimensions);
-        _hashed.Embed(text ?? string.Empty).CopyTo(hashedPart);
+        _hashed.Embed(terms).CopyTo(hashedPart);
         TensorPrimitives.Multiply(hashedPart, MathF.Sqrt(1 - _options.LatentShare), hashedPart);
         if (_model is { Dimensions: > 0 } model)
         {
-            var latent = model.Embed(Terms(text ?? string.Empty));
+            var latent = model.Embed(terms);
             var latentPart = vector.AsSpan(_options.Hashed.Dimensions, Math.Min(latent.Length, _options.Latent.Dimensions));
             TensorPrimitives.Multiply(latent.AsSpan(0, latentPart.Length), MathF.Sqrt(_options.LatentShare), latentPart);
         }
