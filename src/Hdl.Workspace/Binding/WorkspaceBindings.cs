@@ -67,6 +67,7 @@ public sealed class WorkspaceBindings
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
     private readonly Lazy<Dictionary<string, List<string>>> _unitsByPackage;
     private volatile bool _allBound;
+    private readonly bool _patched;
 
     private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, FileBindings[] boundHere, WorkspaceBindings? copyMapsOf)
     {
@@ -81,6 +82,7 @@ public sealed class WorkspaceBindings
         _compilationUnit = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._compilationUnit, StringComparer.Ordinal);
         _definitionFiles = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._definitionFiles, StringComparer.Ordinal);
         _referenceSources = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._referenceSources, StringComparer.Ordinal);
+        _patched = copyMapsOf is not null;
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() =>
         {
             BindAll(CancellationToken.None);
@@ -124,6 +126,9 @@ public sealed class WorkspaceBindings
             return [.. _boundHere.Where(file => file.BoundFresh).Select(file => file.Path)];
         }
     }
+
+    /// <summary>Whether this object was patched from the previous snapshot's (the changed files known) rather than built by walking every file.</summary>
+    internal bool Patched => _patched;
 
     /// <summary>How many files with units have no bound references yet in this snapshot (asking for a file binds it).</summary>
     public int UnboundFileCount => _allBound ? 0 : _files.Count(file => file.Result is null);

@@ -89,6 +89,9 @@ public sealed class UnitTable
     /// <summary>All units in analysis order.</summary>
     public ImmutableArray<IndexedUnit> All { get; }
 
+    /// <summary>Whether this table was patched from an earlier one (<see cref="WithChanges"/>) rather than built from every unit.</summary>
+    internal bool Patched { get; private init; }
+
     /// <summary>The Verilog/SystemVerilog unit of that name (case-sensitive), the last one analysed.</summary>
     public IndexedUnit? FindVerilog(string name) => Last(_verilogByName, name);
 
@@ -181,7 +184,7 @@ public sealed class UnitTable
             all.Add(All[cursor]);
         }
 
-        var table = new UnitTable(this, all.MoveToImmutable());
+        var table = new UnitTable(this, all.MoveToImmutable()) { Patched = true };
         var patch = new Patch(table);
         foreach (var (_, old, now) in edits)
         {
