@@ -93,7 +93,8 @@ Report("parser priming", clock.Elapsed, $"{primed} files");
 // the definitions after it move), as an editor buffer would be; ApplyChanges re-analyses it (and what includes it),
 // then the unit table, the bindings and the hierarchy of the new snapshot are made from the previous snapshot's.
 // With --edit-file PATH every edit is on that file, alternately inserting the line and taking it out again (what
-// bench/lsp does to one open file). Per edit: wall time of each phase, and for the whole edit the process CPU time,
+// bench/lsp does to one open file). Per edit: wall and process CPU time of each phase (CPU is the one to compare
+// on a loaded machine: this thread's work plus the collector's), and for the whole edit the process CPU time,
 // the bytes allocated and the collections it caused (the heap holds the whole workspace, so every gen1 collection
 // that promotes a snapshot's maps costs).
 var editFile = args.Contains("--edit-file") ? Path.GetFullPath(args[Array.IndexOf(args, "--edit-file") + 1]) : null;
@@ -109,22 +110,30 @@ for (var edit = 0; edit < editCount && (editFile is not null || edit * step < so
     var pause = GC.GetTotalPauseDuration();
     var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     var times = new List<(string Name, double Ms)>();
+    var phaseCpu = new List<(string Name, double Ms)>();
+    var lastCpu = cpu;
+    void Phase(string name)
+    {
+        times.Add((name, clock.Elapsed.TotalMilliseconds));
+        var now = Environment.CpuUsage.TotalTime;
+        phaseCpu.Add(($"{name} CPU", (now - lastCpu).TotalMilliseconds));
+        lastCpu = now;
+        clock.Restart();
+    }
+
     clock.Restart();
     snapshot = snapshot.ApplyChanges([path], reader, new DiskIncludeSource(), cancellationToken);
-    times.Add(("analysis", clock.Elapsed.TotalMilliseconds));
-    clock.Restart();
+    Phase("analysis");
     _ = snapshot.Units.All.Length;
-    times.Add(("unit table", clock.Elapsed.TotalMilliseconds));
-    clock.Restart();
+    Phase("unit table");
     var bindings = snapshot.Bindings;
-    times.Add(("bindings", clock.Elapsed.TotalMilliseconds));
-    clock.Restart();
+    Phase("bindings");
     _ = bindings.ReferencesIn(path);
-    times.Add(("bind file", clock.Elapsed.TotalMilliseconds));
-    clock.Restart();
+    Phase("bind file");
     var hierarchy = snapshot.Elaborate(ElaborationOptions.Default, cancellationToken);
-    times.Add(("hierarchy", clock.Elapsed.TotalMilliseconds));
+    Phase("hierarchy");
     var total = times.Sum(time => time.Ms);
+    times.AddRange(phaseCpu);
     times.Add(("total", total));
     times.Add(("CPU", (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
     times.Add(("GC pause", (GC.GetTotalPauseDuration() - pause).TotalMilliseconds));
