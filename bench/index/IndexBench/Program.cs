@@ -9,11 +9,12 @@ using Hdl.Workspace.Index;
 using Hdl.Workspace.Parsing;
 using Hdl.Workspace.Storage;
 
-// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database] [--warm-opens N] [--no-derived]
+// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database] [--warm-opens N] [--no-derived] [--no-graph] [--edit-file PATH]
 // Prints one line per measurement; run.sh records them in results.md. --no-split skips the separate parse, build,
 // elaboration and graph passes (three full analyses less) when the machine is too busy for them; --keep-database
 // starts from the database already in INDEX_DIR (warm if it is current) instead of a fresh one; --warm-opens N opens
-// the warm database N times (each with its phases in wall and CPU time); --no-derived stops after the opens.
+// the warm database N times (each with its phases in wall and CPU time); --no-derived stops after the opens;
+// --no-graph skips building the repository graph (edits do not use it).
 var root = args[0];
 var indexFolder = args[1];
 var editCount = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
@@ -76,9 +77,12 @@ Report("bindings (full)", clock.Elapsed, $"{fullBindings.Counts.Bound} bound, {f
 clock.Restart();
 var fullHierarchy = warm.Index.Elaborate(ElaborationOptions.Default, cancellationToken);
 Report("elaboration (full)", clock.Elapsed, $"{fullHierarchy.InstanceCount} instances");
-clock.Restart();
-var fullGraph = RepositoryGraph.Build(warm.Index, cancellationToken);
-Report("repository graph", clock.Elapsed, $"{fullGraph.NodeCount} nodes, {fullGraph.EdgeCount} edges");
+if (!args.Contains("--no-graph"))
+{
+    clock.Restart();
+    var fullGraph = RepositoryGraph.Build(warm.Index, cancellationToken);
+    Report("repository graph", clock.Elapsed, $"{fullGraph.NodeCount} nodes, {fullGraph.EdgeCount} edges");
+}
 
 // A warm snapshot has parsed nothing in this process; the server primes the parsers in its warm-up, and so does this.
 clock.Restart();
@@ -88,44 +92,74 @@ Report("parser priming", clock.Elapsed, $"{primed} files");
 // One-file edits: every file is served from disk with a comment line inserted in the middle of the edited one (so
 // the definitions after it move), as an editor buffer would be; ApplyChanges re-analyses it (and what includes it),
 // then the unit table, the bindings and the hierarchy of the new snapshot are made from the previous snapshot's.
+// With --edit-file PATH every edit is on that file, alternately inserting the line and taking it out again (what
+// bench/lsp does to one open file). Per edit: wall and process CPU time of each phase (CPU is the one to compare
+// on a loaded machine: this thread's work plus the collector's), and for the whole edit the process CPU time,
+// the bytes allocated and the collections it caused (the heap holds the whole workspace, so every gen1 collection
+// that promotes a snapshot's maps costs).
+var editFile = args.Contains("--edit-file") ? Path.GetFullPath(args[Array.IndexOf(args, "--edit-file") + 1]) : null;
 var step = Math.Max(1, sources.Length / editCount);
-var times = new List<double>();
-var totals = new List<double>();
-var bindingTimes = new List<double>();
-var elaborationTimes = new List<double>();
+var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 var snapshot = warm.Index;
-for (var edit = 0; edit < editCount && edit * step < sources.Length; edit++)
+for (var edit = 0; edit < editCount && (editFile is not null || edit * step < sources.Length); edit++)
 {
-    var path = sources[edit * step];
-    var reader = new EditedReader(path, $"// edit {edit}\n");
+    var path = editFile ?? sources[edit * step];
+    ISourceFileReader reader = editFile is not null && edit % 2 == 1 ? new DiskSourceFileReader() : new EditedReader(path, $"// edit {edit}\n");
+    var cpu = Environment.CpuUsage.TotalTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: false);
+    var pause = GC.GetTotalPauseDuration();
+    var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    var times = new List<(string Name, double Ms)>();
+    var phaseCpu = new List<(string Name, double Ms)>();
+    var lastCpu = cpu;
+    void Phase(string name)
+    {
+        times.Add((name, clock.Elapsed.TotalMilliseconds));
+        var now = Environment.CpuUsage.TotalTime;
+        phaseCpu.Add(($"{name} CPU", (now - lastCpu).TotalMilliseconds));
+        lastCpu = now;
+        clock.Restart();
+    }
+
     clock.Restart();
     snapshot = snapshot.ApplyChanges([path], reader, new DiskIncludeSource(), cancellationToken);
+    Phase("analysis");
     _ = snapshot.Units.All.Length;
-    var elapsed = clock.Elapsed.TotalMilliseconds;
-    times.Add(elapsed);
-    clock.Restart();
+    Phase("unit table");
     var bindings = snapshot.Bindings;
-    var bindingTime = clock.Elapsed.TotalMilliseconds;
-    bindingTimes.Add(bindingTime);
-    clock.Restart();
+    Phase("bindings");
+    _ = bindings.ReferencesIn(path);
+    Phase("bind file");
     var hierarchy = snapshot.Elaborate(ElaborationOptions.Default, cancellationToken);
-    var elaborationTime = clock.Elapsed.TotalMilliseconds;
-    elaborationTimes.Add(elaborationTime);
-    var total = elapsed + bindingTime + elaborationTime;
-    totals.Add(total);
+    Phase("hierarchy");
+    var total = times.Sum(time => time.Ms);
+    times.AddRange(phaseCpu);
+    times.Add(("total", total));
+    times.Add(("CPU", (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
+    times.Add(("GC pause", (GC.GetTotalPauseDuration() - pause).TotalMilliseconds));
+    times.Add(("allocated MB", (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1048576.0));
+    foreach (var (name, ms) in times)
+    {
+        if (!phases.TryGetValue(name, out var list))
+        {
+            list = [];
+            phases[name] = list;
+        }
+
+        list.Add(ms);
+    }
+
+    var rebound = bindings.BoundPaths.Length;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"edit {edit + 1,2}: total {total,8:0.0} ms = analysis+units {elapsed,7:0.0} ms (analysed {snapshot.AnalysedPaths.Length}) + bindings {bindingTime,7:0.0} ms ({bindings.BoundPaths.Length} files bound) + hierarchy {elaborationTime,7:0.0} ms ({hierarchy.InstanceCount} instances)  {path}"));
+        $"edit {edit + 1,2}: {string.Join(", ", times.Select(time => $"{time.Name} {time.Ms:0.0}"))}; analysed {snapshot.AnalysedPaths.Length}, {rebound} files bound, gen0/1/2 +{GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, {hierarchy.InstanceCount} instances  {path}"));
 }
 
-totals.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one-file edit, total (analysis + unit table + bindings + hierarchy): median {totals[totals.Count / 2]:0.0} ms, max {totals[^1]:0.0} ms over {totals.Count}"));
+foreach (var (name, list) in phases)
+{
+    list.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {name,-12} median {list[list.Count / 2],8:0.0}  max {list[^1],8:0.0}  (ms; MB for allocated) over {list.Count} edits"));
+}
 
-bindingTimes.Sort();
-elaborationTimes.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bindings after an edit: median {bindingTimes[bindingTimes.Count / 2]:0.0} ms, max {bindingTimes[^1]:0.0} ms"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hierarchy after an edit: median {elaborationTimes[elaborationTimes.Count / 2]:0.0} ms, max {elaborationTimes[^1]:0.0} ms"));
-times.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edits: median {times[times.Count / 2]:0.0} ms, max {times[^1]:0.0} ms over {times.Count}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after: {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MB"));
 
 static void Split(System.Collections.Immutable.ImmutableArray<string> sources, PreprocessorOptions preprocessor, WorkspaceIndexOptions options)

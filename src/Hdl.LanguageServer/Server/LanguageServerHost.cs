@@ -42,6 +42,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private readonly Func<IIncludeSource> _includeSourceFactory;
     private readonly Lazy<DiagnosticsPublisher> _publisher;
     private readonly RetrievalIndexHost _retrieval;
+    private readonly SnapshotPreparer _preparer;
     private ServerState _state;
     private JsonRpc? _rpc;
     private bool _initialized;
@@ -66,6 +67,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _handlers = HandlerRegistry.All().ToDictionary(handler => handler.Method, StringComparer.Ordinal);
         _state = ServerState.Create(ServerConfiguration.Default, diskReader, includeSourceFactory());
         _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log));
+        _preparer = new SnapshotPreparer(() => Volatile.Read(ref _state), Log);
         _retrieval = new RetrievalIndexHost(() => Volatile.Read(ref _state), (token, enabled, title) => new IndexProgressReporter(_rpc!, token, enabled, Log, title), Log);
     }
 
@@ -244,6 +246,12 @@ public sealed class LanguageServerHost : IAsyncDisposable
         foreach (var closed in mutation.ClosedDocuments)
         {
             _publisher.Value.Clear(closed.Uri);
+        }
+
+        if (mutation.State.IndexReady && mutation.ChangedDocuments.Count > 0)
+        {
+            // The next request on the document would make its snapshot; start it now, while the client is still sending it.
+            _ = _preparer.ScheduleAsync(mutation.ChangedDocuments);
         }
 
         if (mutation.ReindexRequested)

@@ -83,6 +83,9 @@ internal sealed class ServerState
     /// <summary>The workspace index with every open document's text in it.</summary>
     public WorkspaceIndex Index => _index.Value;
 
+    /// <summary>Whether <see cref="Index"/> has been made (asking for it would make it).</summary>
+    public bool IsIndexMade => _index.IsValueCreated;
+
     public SignalFlow Flow => _flow.Value;
 
     public InstanceHierarchy Hierarchy => _hierarchy.Value;

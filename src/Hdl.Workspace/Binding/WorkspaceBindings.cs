@@ -54,24 +54,35 @@ public sealed class WorkspaceBindings
 
     private readonly WorkspaceIndex _index;
     private readonly FileBindings[] _files;
-    private readonly int[] _boundHere;
-    private readonly Dictionary<string, FileBindings> _filesByPath = new(StringComparer.Ordinal);
-    private readonly Dictionary<DesignUnitSymbol, Dictionary<string, DefinitionSymbol>> _exports = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, DefinitionSymbol> _compilationUnit = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<IndexedUnit>> _unitsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<FileBindings>> _definitionFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The files this snapshot binds itself, in file order.</summary>
+    private readonly FileBindings[] _boundHere;
+    private readonly Dictionary<string, FileBindings> _filesByPath;
+    private readonly Dictionary<DesignUnitSymbol, Dictionary<string, DefinitionSymbol>> _exports;
+    private readonly Dictionary<string, DefinitionSymbol> _compilationUnit;
+    private readonly Dictionary<string, List<FileBindings>> _definitionFiles;
 
     /// <summary>The files whose references may lie in a path: the file itself and the files that include it, in file order.</summary>
-    private readonly Dictionary<string, List<FileBindings>> _referenceSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FileBindings>> _referenceSources;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
     private readonly Lazy<Dictionary<string, List<string>>> _unitsByPackage;
     private volatile bool _allBound;
+    private readonly bool _patched;
 
-    private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, int[] boundHere)
+    private WorkspaceBindings(WorkspaceIndex index, FileBindings[] files, FileBindings[] boundHere, WorkspaceBindings? copyMapsOf)
     {
         _index = index;
         _files = files;
         _boundHere = boundHere;
+
+        // A patched snapshot starts from copies of the previous maps (entries copied, keys not hashed again), sharing
+        // their lists until it changes them (MapPatch).
+        _filesByPath = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._filesByPath, StringComparer.Ordinal);
+        _exports = copyMapsOf is null ? new(ReferenceEqualityComparer.Instance) : new(copyMapsOf._exports, ReferenceEqualityComparer.Instance);
+        _compilationUnit = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._compilationUnit, StringComparer.Ordinal);
+        _definitionFiles = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._definitionFiles, StringComparer.Ordinal);
+        _referenceSources = copyMapsOf is null ? new(StringComparer.Ordinal) : new(copyMapsOf._referenceSources, StringComparer.Ordinal);
+        _patched = copyMapsOf is not null;
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() =>
         {
             BindAll(CancellationToken.None);
@@ -112,9 +123,12 @@ public sealed class WorkspaceBindings
         get
         {
             BindAll(CancellationToken.None);
-            return [.. _boundHere.Where(at => _files[at].BoundFresh).Select(at => _files[at].Path)];
+            return [.. _boundHere.Where(file => file.BoundFresh).Select(file => file.Path)];
         }
     }
+
+    /// <summary>Whether this object was patched from the previous snapshot's (the changed files known) rather than built by walking every file.</summary>
+    internal bool Patched => _patched;
 
     /// <summary>How many files with units have no bound references yet in this snapshot (asking for a file binds it).</summary>
     public int UnboundFileCount => _allBound ? 0 : _files.Count(file => file.Result is null);
@@ -125,7 +139,7 @@ public sealed class WorkspaceBindings
     public static WorkspaceBindings Build(WorkspaceIndex index, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
-        return Create(index, null, cancellationToken);
+        return Create(index, null, null, cancellationToken);
     }
 
     /// <summary>Binds every file not bound yet, in parallel; a cancelled call keeps the files it finished.</summary>
@@ -273,8 +287,14 @@ public sealed class WorkspaceBindings
     /// of an earlier snapshot of the same workspace), the files that did not change keep their results, and only the
     /// files that changed and the files that depend on what changed will be bound.
     /// </summary>
-    internal static WorkspaceBindings Create(WorkspaceIndex index, WorkspaceBindings? previous, CancellationToken cancellationToken)
+    /// <param name="changedPaths">The paths whose file differs between <paramref name="previous"/>'s snapshot and <paramref name="index"/>, every other file keeping its place in analysis order; null when not known.</param>
+    internal static WorkspaceBindings Create(WorkspaceIndex index, WorkspaceBindings? previous, IReadOnlyCollection<string>? changedPaths, CancellationToken cancellationToken)
     {
+        if (previous is not null && changedPaths is not null && Patch(index, previous, changedPaths, cancellationToken) is { } patched)
+        {
+            return patched;
+        }
+
         var unitsByPath = new Dictionary<string, List<IndexedUnit>>(StringComparer.Ordinal);
         foreach (var unit in index.Units.All)
         {
@@ -347,32 +367,25 @@ public sealed class WorkspaceBindings
 
         // A carried file keeps its results unless it looked up a raised name; one the previous snapshot has not bound
         // yet takes that snapshot's result later if it is still valid then. Every other file is bound here, when asked.
-        var boundHere = new List<int>();
+        var raisedNames = RaisedNames(raised);
+        var boundHere = new List<FileBindings>();
         for (var at = 0; at < files.Count; at++)
         {
             if (carried[at] is not { } old)
             {
-                boundHere.Add(at);
+                boundHere.Add(files[at]);
             }
-            else if (old.Result is { } result)
+            else if (CarryOrRebind(old, raised, raisedNames) is { } rebound)
             {
-                if (raised.Count > 0 && Overlaps(result.Dependencies, raised))
-                {
-                    files[at] = new FileBindings(old.Definitions);
-                    boundHere.Add(at);
-                }
-            }
-            else
-            {
-                files[at] = old.CarryDepth < MaxCarryDepth ? new FileBindings(old.Definitions, old, raised) : new FileBindings(old.Definitions);
-                boundHere.Add(at);
+                files[at] = rebound;
+                boundHere.Add(rebound);
             }
         }
 
-        var bindings = new WorkspaceBindings(index, [.. files], [.. boundHere]);
-        foreach (var at in boundHere)
+        var bindings = new WorkspaceBindings(index, [.. files], [.. boundHere], copyMapsOf: null);
+        foreach (var file in boundHere)
         {
-            files[at].Owner = bindings;
+            file.Owner = bindings;
         }
 
         foreach (var file in files)
@@ -400,20 +413,291 @@ public sealed class WorkspaceBindings
             }
         }
 
-        foreach (var unit in index.Units.All)
+        bindings.CollectCompilationUnit();
+        bindings._allBound = bindings._files.All(file => file.Result is not null);
+        return bindings;
+    }
+
+    /// <summary>
+    /// The bindings of <paramref name="index"/> made from <paramref name="previous"/>'s by replacing what the changed
+    /// files contribute: the file list and the workspace-wide maps are copies patched for the changed files and the
+    /// files bound again, so the work follows the edit. Null when so many files change (a first snapshot bound only
+    /// in part) that building the maps again is as cheap.
+    /// </summary>
+    private static WorkspaceBindings? Patch(WorkspaceIndex index, WorkspaceBindings previous, IReadOnlyCollection<string> changedPaths, CancellationToken cancellationToken)
+    {
+        var limit = 64 + (previous._files.Length / 16);
+        if (changedPaths.Count > limit)
         {
-            Add(bindings._unitsByName, unit.Name, unit);
-            if (!unit.IsVhdl && unit.Name == "$unit")
+            return null;
+        }
+
+        // The changed files: their definitions as other files see them now (none for a file removed or left without units).
+        var replaced = new Dictionary<string, (FileBindings? Old, FileBindings? New)>(StringComparer.Ordinal);
+        var changed = new List<(FileDefinitions? Old, FileDefinitions? New)>();
+        foreach (var path in changedPaths)
+        {
+            var old = previous._filesByPath.GetValueOrDefault(path);
+            var units = index.Units.UnitsOf(path);
+            var now = index.GetFile(path) is { Design: not null } file && !units.IsEmpty ? new FileBindings(FileDefinitions.Collect(file, [.. units])) : null;
+            if (old is not null || now is not null)
             {
-                foreach (var (name, definition) in bindings._exports[unit.Symbol])
+                replaced[path] = (old, now);
+                changed.Add((old?.Definitions, now?.Definitions));
+            }
+        }
+
+        var raised = new HashSet<DependencyKey>(DependencyKey.Comparer);
+        foreach (var (old, now) in changed)
+        {
+            DependencyKey.RaiseChanges(old, now, raised);
+        }
+
+        // The other files: rebound when they looked up a raised name, rewrapped when the previous snapshot had not bound them.
+        var raisedNames = RaisedNames(raised);
+        foreach (var old in previous._files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!replaced.ContainsKey(old.Path) && CarryOrRebind(old, raised, raisedNames) is { } rebound)
+            {
+                replaced[old.Path] = (old, rebound);
+                if (replaced.Count > limit)
                 {
-                    bindings._compilationUnit.TryAdd(name, definition);
+                    return null;
                 }
             }
         }
 
-        bindings._allBound = bindings._files.All(file => file.Result is not null);
+        var edits = replaced.Values.OrderBy(edit => (edit.New ?? edit.Old)!.Order).ToList();
+        var files = new List<FileBindings>(previous._files.Length + edits.Count);
+        var cursor = 0;
+        foreach (var (old, now) in edits)
+        {
+            var at = FirstAtOrAfter(previous._files, (now ?? old)!.Order, cursor);
+            for (; cursor < at; cursor++)
+            {
+                files.Add(previous._files[cursor]);
+            }
+
+            if (now is not null)
+            {
+                files.Add(now);
+            }
+
+            cursor = at + (old is null ? 0 : 1);
+        }
+
+        for (; cursor < previous._files.Length; cursor++)
+        {
+            files.Add(previous._files[cursor]);
+        }
+
+        var boundHere = edits.Where(edit => edit.New is not null).Select(edit => edit.New!).ToArray();
+        var bindings = new WorkspaceBindings(index, [.. files], boundHere, copyMapsOf: previous);
+        foreach (var file in boundHere)
+        {
+            file.Owner = bindings;
+        }
+
+        var patch = new MapPatch();
+        var compilationUnitChanged = false;
+        foreach (var (old, now) in edits)
+        {
+            if (old is not null)
+            {
+                bindings._filesByPath.Remove(old.Path);
+                foreach (var path in ReferencePaths(old, previous._index))
+                {
+                    patch.Remove(bindings._referenceSources, path, old);
+                }
+
+                foreach (var path in old.Definitions.ByPath.Keys)
+                {
+                    patch.Remove(bindings._definitionFiles, path, old);
+                }
+            }
+
+            if (now is not null)
+            {
+                bindings._filesByPath[now.Path] = now;
+                foreach (var path in ReferencePaths(now, index))
+                {
+                    patch.Insert(bindings._referenceSources, path, now);
+                }
+
+                foreach (var path in now.Definitions.ByPath.Keys)
+                {
+                    patch.Insert(bindings._definitionFiles, path, now);
+                }
+            }
+
+            if (ReferenceEquals(old?.Definitions, now?.Definitions))
+            {
+                continue;
+            }
+
+            foreach (var symbol in old?.Definitions.Exports.Keys ?? Enumerable.Empty<DesignUnitSymbol>())
+            {
+                bindings._exports.Remove(symbol);
+            }
+
+            foreach (var (symbol, exports) in now?.Definitions.Exports ?? [])
+            {
+                bindings._exports[symbol] = exports;
+            }
+
+            compilationUnitChanged |= HasCompilationUnit(old?.Definitions) || HasCompilationUnit(now?.Definitions);
+        }
+
+        if (compilationUnitChanged)
+        {
+            bindings._compilationUnit.Clear();
+            bindings.CollectCompilationUnit();
+        }
+
+        bindings._allBound = boundHere.Length == 0 && previous._allBound;
         return bindings;
+    }
+
+    /// <summary>
+    /// What a file carried from the previous snapshot becomes: null when it keeps its results (bound, and none of the
+    /// names it looked up was raised); a copy to bind again when it looked one up; for a file the previous snapshot had
+    /// not bound yet, a copy that will take that snapshot's result if it is still valid when asked.
+    /// </summary>
+    private static FileBindings? CarryOrRebind(FileBindings old, HashSet<DependencyKey> raised, HashSet<string> raisedNames)
+    {
+        if (old.Result is { } result)
+        {
+            return raised.Count > 0 && result.DependsOnAny(raisedNames) && Overlaps(result.Dependencies, raised) ? new FileBindings(old.Definitions) : null;
+        }
+
+        return old.CarryDepth < MaxCarryDepth ? new FileBindings(old.Definitions, old, raised) : new FileBindings(old.Definitions);
+    }
+
+    private static HashSet<string> RaisedNames(HashSet<DependencyKey> raised)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in raised)
+        {
+            names.Add(key.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The paths a file's references may lie in: its own and those of the files it includes.</summary>
+    private static IEnumerable<string> ReferencePaths(FileBindings file, WorkspaceIndex index)
+    {
+        yield return file.Path;
+        foreach (var include in index.GetFile(file.Path)?.Includes ?? [])
+        {
+            if (include != file.Path)
+            {
+                yield return include;
+            }
+        }
+    }
+
+    private static bool HasCompilationUnit(FileDefinitions? definitions) =>
+        definitions is not null && definitions.Units.Exists(unit => !unit.IsVhdl && unit.Name == "$unit");
+
+    /// <summary>The compilation unit's names: the first definition of each name over the `$unit` units in analysis order.</summary>
+    private void CollectCompilationUnit()
+    {
+        foreach (var unit in _index.Units.UnitsNamedIgnoringCase("$unit"))
+        {
+            if (!unit.IsVhdl && unit.Name == "$unit" && _exports.TryGetValue(unit.Symbol, out var exports))
+            {
+                foreach (var (name, definition) in exports)
+                {
+                    _compilationUnit.TryAdd(name, definition);
+                }
+            }
+        }
+    }
+
+    /// <summary>The index of the first file at or after <paramref name="order"/> (files are in analysis order), searching from <paramref name="from"/>.</summary>
+    private static int FirstAtOrAfter(FileBindings[] files, int order, int from)
+    {
+        int low = from, high = files.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (files[middle].Order < order)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Changes lists of files in maps copied from an earlier snapshot's, copying each list the first time it changes.</summary>
+    private sealed class MapPatch
+    {
+        private readonly HashSet<List<FileBindings>> _own = new(ReferenceEqualityComparer.Instance);
+
+        public void Remove(Dictionary<string, List<FileBindings>> map, string key, FileBindings file)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                return;
+            }
+
+            var at = list.FindIndex(other => ReferenceEquals(other, file));
+            if (at < 0)
+            {
+                return;
+            }
+
+            if (list.Count == 1)
+            {
+                map.Remove(key);
+                return;
+            }
+
+            Own(map, key, ref list);
+            list.RemoveAt(at);
+        }
+
+        /// <summary>Puts the file in the list at its place in analysis order.</summary>
+        public void Insert(Dictionary<string, List<FileBindings>> map, string key, FileBindings file)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                list = [];
+                _own.Add(list);
+                map[key] = list;
+            }
+            else
+            {
+                Own(map, key, ref list);
+            }
+
+            var at = list.Count;
+            while (at > 0 && list[at - 1].Order > file.Order)
+            {
+                at--;
+            }
+
+            list.Insert(at, file);
+        }
+
+        private void Own(Dictionary<string, List<FileBindings>> map, string key, ref List<FileBindings> list)
+        {
+            if (_own.Contains(list))
+            {
+                return;
+            }
+
+            list = [.. list];
+            _own.Add(list);
+            map[key] = list;
+        }
     }
 
     private static bool Overlaps(HashSet<DependencyKey> dependencies, HashSet<DependencyKey> raised)
@@ -558,6 +842,9 @@ public sealed class WorkspaceBindings
 
         public string Path => Definitions.Path;
 
+        /// <summary>The file's place in analysis order.</summary>
+        public int Order => Definitions.Units[0].Order;
+
         /// <summary>The bindings that bind this file; dropped once bound, so a bound file does not keep its snapshot alive.</summary>
         public WorkspaceBindings? Owner { get; set; }
 
@@ -613,6 +900,25 @@ public sealed class WorkspaceBindings
     {
         /// <summary>The names this file looked up in other files.</summary>
         public HashSet<DependencyKey> Dependencies { get; set; } = new(DependencyKey.Comparer);
+
+        /// <summary>
+        /// The unit, compilation-unit and path names of <see cref="Dependencies"/>: after an edit the few names raised
+        /// are looked up here first, so the thousands of files that named none of them are passed over at one lookup each.
+        /// </summary>
+        public HashSet<string> DependencyNames { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public bool DependsOnAny(HashSet<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (DependencyNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public Dictionary<string, List<BoundReference>> ReferencesByPath { get; } = new(StringComparer.Ordinal);
 
@@ -875,6 +1181,12 @@ public sealed class WorkspaceBindings
             // Kept for the life of the snapshot's successors, one set per file: no spare capacity.
             _dependencies.TrimExcess();
             file.Dependencies = _dependencies;
+            foreach (var key in _dependencies)
+            {
+                file.DependencyNames.Add(key.Name);
+            }
+
+            file.DependencyNames.TrimExcess();
             return file;
         }
 
@@ -902,10 +1214,10 @@ public sealed class WorkspaceBindings
             return Units.FindVhdlInAnyLibrary(name);
         }
 
-        public List<IndexedUnit> UnitsNamed(string name)
+        public IReadOnlyList<IndexedUnit> UnitsNamed(string name)
         {
             Depend(DependencyKind.Unit, name);
-            return bindings._unitsByName.GetValueOrDefault(name) ?? [];
+            return Units.UnitsNamedIgnoringCase(name);
         }
 
         public bool TryGetExport(DesignUnitSymbol unit, string name, out DefinitionSymbol definition)

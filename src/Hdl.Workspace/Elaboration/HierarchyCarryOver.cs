@@ -83,7 +83,8 @@ internal static class HierarchyCarryOver
             }
         }
 
-        var result = children is null && ReferenceEquals(unit, node.Unit) && ReferenceEquals(architecture, node.Architecture) && Equals(location, node.Location)
+        // `==` on the nullable location: object.Equals would box both sides, once per node of a 100,000-node tree.
+        var result = children is null && ReferenceEquals(unit, node.Unit) && ReferenceEquals(architecture, node.Architecture) && location == node.Location
             ? node
             : node with { Unit = unit, Architecture = architecture, Location = location, Children = children is null ? node.Children : [.. children] };
         if (!leaf)
@@ -94,10 +95,19 @@ internal static class HierarchyCarryOver
         return result;
     }
 
-    private static Diagnostic Move(Diagnostic diagnostic, Dictionary<Location, Location> locations) =>
-        diagnostic with
+    /// <summary>The diagnostic with its locations moved; the same object when none of them moved (most, after a one-file edit).</summary>
+    private static Diagnostic Move(Diagnostic diagnostic, Dictionary<Location, Location> locations)
+    {
+        var moved = locations.ContainsKey(diagnostic.Location);
+        foreach (var related in diagnostic.Related)
+        {
+            moved |= locations.ContainsKey(related.Location);
+        }
+
+        return !moved ? diagnostic : diagnostic with
         {
             Location = locations.GetValueOrDefault(diagnostic.Location, diagnostic.Location),
             Related = [.. diagnostic.Related.Select(related => related with { Location = locations.GetValueOrDefault(related.Location, related.Location) })],
         };
+    }
 }

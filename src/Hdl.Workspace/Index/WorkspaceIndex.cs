@@ -33,6 +33,16 @@ public sealed class WorkspaceIndex
     /// </summary>
     private WorkspaceIndex? _derivedBase;
 
+    /// <summary>
+    /// The paths whose file differs between <see cref="_derivedBase"/> and this snapshot (re-analysed, added or
+    /// removed), so the unit table and the bindings patch the base's maps instead of walking every file; null when
+    /// not known, or when a file that did not change moved in analysis order (then they are rebuilt).
+    /// </summary>
+    private HashSet<string>? _changedSinceBase;
+
+    /// <summary>What <see cref="Update"/> changed against the snapshot it started from (see <see cref="_changedSinceBase"/>).</summary>
+    private HashSet<string>? _changedByUpdate;
+
     private readonly Lock _elaborationLock = new();
     private readonly Dictionary<string, ElaborationSlot> _hierarchies = new(StringComparer.Ordinal);
 
@@ -71,7 +81,7 @@ public sealed class WorkspaceIndex
 
             lock (_derivedLock)
             {
-                return _units ??= BuildUnitTable(Files, _derivedBase?._units);
+                return _units ??= BuildUnitTable(Files, _derivedBase?._units, _changedSinceBase, _filesByPath);
             }
         }
     }
@@ -98,8 +108,9 @@ public sealed class WorkspaceIndex
             {
                 if (_bindings is null)
                 {
-                    _bindings = WorkspaceBindings.Create(this, previous, CancellationToken.None);
+                    _bindings = WorkspaceBindings.Create(this, previous, _changedSinceBase, CancellationToken.None);
                     _derivedBase = null;
+                    _changedSinceBase = null;
                 }
 
                 return _bindings;
@@ -210,7 +221,9 @@ public sealed class WorkspaceIndex
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(includes);
         var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
-        return Update(distinct, new Dictionary<string, IndexedFile>(), [], options, reader, includes, progress, cancellationToken);
+        var index = Update(distinct, new Dictionary<string, IndexedFile>(), [], options, reader, includes, progress, cancellationToken);
+        index._changedByUpdate = null;
+        return index;
     }
 
     /// <summary>
@@ -229,7 +242,20 @@ public sealed class WorkspaceIndex
             .Distinct(StringComparer.Ordinal);
         var paths = Files.Select(file => file.Path).Concat(added).ToArray();
         var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
-        next._derivedBase = _bindings is not null || _bindingsAsked ? this : _derivedBase;
+        if (_bindings is not null || _bindingsAsked)
+        {
+            next._derivedBase = this;
+            next._changedSinceBase = next._changedByUpdate;
+        }
+        else if (_derivedBase is not null)
+        {
+            // This snapshot made no derived data: the next one starts from this one's base, with both changes.
+            next._derivedBase = _derivedBase;
+            next._changedSinceBase = _changedSinceBase is null || next._changedByUpdate is null ? null : new HashSet<string>(_changedSinceBase.Concat(next._changedByUpdate), StringComparer.Ordinal);
+        }
+
+        next._changedByUpdate = null;
+
         lock (_elaborationLock)
         {
             next._elaborationBase = _hierarchies.Count > 0 ? this : _elaborationBase;
@@ -267,7 +293,9 @@ public sealed class WorkspaceIndex
         }
 
         var distinct = paths.Distinct(StringComparer.Ordinal).ToArray();
-        return Update(distinct, previousByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), options, reader, includes, progress, cancellationToken);
+        var index = Update(distinct, previousByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), options, reader, includes, progress, cancellationToken);
+        index._changedByUpdate = null;
+        return index;
     }
 
     /// <summary>A hash of the text, so an unchanged file is recognised whatever its timestamp says.</summary>
@@ -297,6 +325,7 @@ public sealed class WorkspaceIndex
         var toAnalyse = new List<string>();
         var reread = new Dictionary<string, SourceReadResult>(StringComparer.Ordinal);
         var kept = new List<string>(paths.Length);
+        var removed = new List<string>();
         foreach (var path in paths)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -310,6 +339,7 @@ public sealed class WorkspaceIndex
                 var read = reader.Read(path, cancellationToken);
                 if (read.Failure == SourceReadFailure.NotFound)
                 {
+                    removed.Add(path);
                     continue;
                 }
 
@@ -345,13 +375,18 @@ public sealed class WorkspaceIndex
         }
 
         var next = ImmutableArray.CreateBuilder<IndexedFile>(kept.Count);
+        var reordered = false;
         foreach (var path in kept)
         {
             var file = analysedByPath.TryGetValue(path, out var fresh) ? fresh : previous[path];
+            reordered |= file.Order != next.Count && fresh is null;
             next.Add(file.Order == next.Count ? file : file with { Order = next.Count });
         }
 
-        return new WorkspaceIndex(next.MoveToImmutable(), options, [.. toAnalyse]);
+        return new WorkspaceIndex(next.MoveToImmutable(), options, [.. toAnalyse])
+        {
+            _changedByUpdate = reordered ? null : new HashSet<string>(toAnalyse.Concat(removed), StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -475,9 +510,18 @@ public sealed class WorkspaceIndex
         }
     }
 
-    /// <summary>The units of every file; a file whose design model and order are those of <paramref name="previous"/> keeps its unit objects, so results tied to them carry over.</summary>
-    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files, UnitTable? previous)
+    /// <summary>
+    /// The units of every file; a file whose design model and order are those of <paramref name="previous"/> keeps its
+    /// unit objects, so results tied to them carry over. When the files that changed since <paramref name="previous"/>
+    /// are known, its maps are patched with them instead of rebuilt from every file.
+    /// </summary>
+    private static UnitTable BuildUnitTable(ImmutableArray<IndexedFile> files, UnitTable? previous, HashSet<string>? changed, Dictionary<string, IndexedFile> filesByPath)
     {
+        if (previous is not null && changed is not null)
+        {
+            return previous.WithChanges(changed, path => filesByPath.GetValueOrDefault(path));
+        }
+
         var units = ImmutableArray.CreateBuilder<IndexedUnit>();
         foreach (var file in files)
         {

@@ -1,0 +1,78 @@
+namespace Hdl.LanguageServer.Server;
+
+/// <summary>
+/// Makes the snapshot of the current state as soon as a document changes, on a pool thread: the index with the
+/// edited files analysed again, its bindings (patched from the previous snapshot's) and the edited files bound. A
+/// request that comes a few milliseconds after the edit finds that work done or under way (it waits on the same lazy
+/// values) instead of starting it. One preparation runs at a time; changes that come meanwhile are folded into one
+/// more run for the state current when it starts, so a burst of typing costs at most two.
+/// </summary>
+internal sealed class SnapshotPreparer(Func<ServerState> current, Action<string> log)
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private Task? _running;
+
+    /// <summary>
+    /// Prepares the current state's snapshot for the documents that changed, now or after the running preparation;
+    /// the task ends when no change is left to prepare (the server does not wait for it).
+    /// </summary>
+    public Task ScheduleAsync(IEnumerable<string> changedDocuments)
+    {
+        lock (_lock)
+        {
+            _changed.UnionWith(changedDocuments);
+            if (_running is { } running)
+            {
+                return running;
+            }
+
+            if (_changed.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _running = Task.Run(Run);
+            return _running;
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            string[] changed;
+            lock (_lock)
+            {
+                if (_changed.Count == 0)
+                {
+                    _running = null;
+                    return;
+                }
+
+                changed = [.. _changed];
+                _changed.Clear();
+            }
+
+            var state = current();
+            if (!state.IndexReady)
+            {
+                continue;
+            }
+
+            try
+            {
+                var bindings = state.Index.Bindings;
+                foreach (var path in changed)
+                {
+                    _ = bindings.ReferencesIn(path);
+                }
+            }
+            catch (Exception exception)
+            {
+                // A request that needs the snapshot makes it again and answers with the error; the server stays up.
+                log($"preparing the snapshot after an edit failed: {exception}");
+            }
+        }
+    }
+}
