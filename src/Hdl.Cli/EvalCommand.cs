@@ -110,6 +110,7 @@ internal static class EvalCommand
                 "units" => fusion with { ContextUnits = (int)value },
                 "instances" => fusion with { InstanceContextWeight = value },
                 "depth" => fusion with { CandidateDepth = (int)value },
+                "verification" => fusion with { VerificationFactor = value },
                 _ => fusion,
             };
         }

@@ -114,7 +114,15 @@ public sealed class RetrievalSearcher(
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
         AddList(context, SearchMode.Graph, options.Granularity is Granularity.Module ? fusion.InstanceContextWeight : fusion.ContextWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
-        var fused = (fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK)).Take(options.Top).ToList();
+        IEnumerable<(string Item, double Score)> ranked = fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK);
+        if (fusion.VerificationFactor != 1 && !VerificationCode.AskedFor(query))
+        {
+            // OrderByDescending is stable: among equal scores the fusion's order stays.
+            ranked = ranked.Select(item => (item.Item, Score: VerificationCode.Contains(item.Item) ? item.Score * fusion.VerificationFactor : item.Score))
+                .OrderByDescending(item => item.Score);
+        }
+
+        var fused = ranked.Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
         var fields = store.FieldsOf(chunks.Values.Select(chunk => chunk.RowId));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
@@ -387,6 +395,21 @@ public static class ChunkIds
     }
 
     public static Granularity? GranularityOf(string id) => KindOf(id) is { } kind ? Chunk.GranularityOf(kind) : null;
+
+    /// <summary>The name part of the id (`name` of `path#kind:name:2`).</summary>
+    public static string NameOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hash = id.LastIndexOf('#');
+        var colon = id.IndexOf(':', hash + 1);
+        if (colon < 0)
+        {
+            return string.Empty;
+        }
+
+        var end = id.IndexOf(':', colon + 1);
+        return end < 0 ? id[(colon + 1)..] : id[(colon + 1)..end];
+    }
 
     /// <summary>`kind name` for a graph path.</summary>
     public static string DisplayName(string id)

@@ -71,6 +71,13 @@ public sealed record FusionOptions
     /// <summary>Units read (per lexical and vector list) to score the candidates' context.</summary>
     public int ContextUnits { get; init; } = 20;
 
+    /// <summary>
+    /// Multiplies the fused score of verification code (testbenches, test and simulation folders) unless the query asks
+    /// for it: a testbench repeats the names and describes the behaviour of the design it drives, and a query about the
+    /// design means the design (1 turns it off).
+    /// </summary>
+    public double VerificationFactor { get; init; } = 0.5;
+
     /// <summary>How deep each list is read before fusing.</summary>
     public int CandidateDepth { get; init; } = 50;
 
