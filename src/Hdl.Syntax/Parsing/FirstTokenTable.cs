@@ -36,6 +36,7 @@ internal sealed class FirstTokenTable
     {
         var analyzer = new LL1Analyzer(atn);
         var width = atn.maxTokenType + 2;
+        var outsideFollow = OutsideFollowSets(atn, analyzer);
         _altByToken = new short[atn.NumberOfDecisions][];
         _precedenceByToken = new short[]?[atn.NumberOfDecisions];
         for (var decision = 0; decision < atn.NumberOfDecisions; decision++)
@@ -83,7 +84,7 @@ internal sealed class FirstTokenTable
             _altByToken[decision] = table;
             if (state is StarLoopEntryState { isPrecedenceDecision: true } && alternatives == 2)
             {
-                _precedenceByToken[decision] = OperatorPrecedences(analyzer, state.Transition(0).target, width);
+                _precedenceByToken[decision] = OperatorPrecedences(analyzer, state.Transition(0).target, width, outsideFollow[state.ruleIndex]);
             }
         }
     }
@@ -112,7 +113,7 @@ internal sealed class FirstTokenTable
         return table is not null && (uint)index < (uint)table.Length ? table[index] : -1;
     }
 
-    private static short[] OperatorPrecedences(LL1Analyzer analyzer, ATNState loopBlock, int width)
+    private static short[] OperatorPrecedences(LL1Analyzer analyzer, ATNState loopBlock, int width, IntervalSet outsideFollow)
     {
         var table = new short[width];
         Array.Fill(table, (short)-1);
@@ -131,8 +132,9 @@ internal sealed class FirstTokenTable
                     return NoOperators(table);
                 }
 
-                // A token two operators share is left to ANTLR.
-                table[token + 1] = table[token + 1] == -1 ? (short)predicate.precedence : (short)-2;
+                // A token two operators share, or one that can also come right after the rule where another rule calls it
+                // (`a -> b` in an expression and `c -> soft d` in a constraint, `a[1]` and `a[*2]`), is left to ANTLR.
+                table[token + 1] = table[token + 1] == -1 && !outsideFollow.Contains(token) ? (short)predicate.precedence : (short)-2;
             }
         }
 
@@ -142,6 +144,52 @@ internal sealed class FirstTokenTable
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Per rule, the tokens that can come right after it where another rule calls it (its own recursive calls left
+    /// out, as their follow is the operator loop that precedence decides). Follow through the end of the caller is
+    /// left out too: every rule that ends with an operand (a primary, `tagged X e`) would bring in every operator.
+    /// A construct that continues differently after an operator token only through such an end makes the SLL stage
+    /// fail and is parsed by the LL stage (bench/parse-throughput/results.md: 11 of 3,924 opentitan files).
+    /// </summary>
+    private static IntervalSet[] OutsideFollowSets(ATN atn, LL1Analyzer analyzer)
+    {
+        var outside = new IntervalSet[atn.ruleToStartState.Length];
+        for (var r = 0; r < outside.Length; r++)
+        {
+            outside[r] = new IntervalSet();
+        }
+
+        // The operators of each left-recursive rule's own loop: after an operand there, they are that rule's
+        // operators, which precedence decides in the same way (`&&` after an expression in a cross select).
+        var loopOperators = new IntervalSet[outside.Length];
+        for (var r = 0; r < outside.Length; r++)
+        {
+            loopOperators[r] = new IntervalSet();
+        }
+
+        foreach (var state in atn.states)
+        {
+            if (state is StarLoopEntryState { isPrecedenceDecision: true } loop)
+            {
+                loopOperators[loop.ruleIndex].AddAll(analyzer.Look(loop.Transition(0).target, null, (RuleContext?)null));
+            }
+        }
+
+        foreach (var state in atn.states)
+        {
+            for (var i = 0; state is not null && i < state.NumberOfTransitions; i++)
+            {
+                if (state.Transition(i) is RuleTransition call && call.target.ruleIndex != state.ruleIndex)
+                {
+                    var next = analyzer.Look(call.followState, null, (RuleContext?)null);
+                    outside[call.target.ruleIndex].AddAll(next.Subtract(loopOperators[state.ruleIndex]));
+                }
+            }
+        }
+
+        return outside;
     }
 
     private static short[] NoOperators(short[] table)
