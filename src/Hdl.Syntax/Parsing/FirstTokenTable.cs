@@ -151,7 +151,7 @@ internal sealed class FirstTokenTable
     /// out, as their follow is the operator loop that precedence decides). Follow through the end of the caller is
     /// left out too: every rule that ends with an operand (a primary, `tagged X e`) would bring in every operator.
     /// A construct that continues differently after an operator token only through such an end makes the SLL stage
-    /// fail and is parsed by the LL stage (bench/parse-throughput/results.md: 11 of 3,924 opentitan files).
+    /// fail and is parsed by the LL stage (bench/parse-throughput/results.md: 10 of 3,924 opentitan files).
     /// </summary>
     private static IntervalSet[] OutsideFollowSets(ATN atn, LL1Analyzer analyzer)
     {
