@@ -26,7 +26,7 @@ internal static class SystemVerilogParsing
         var preprocessed = SvPreprocessor.Run(text, version, options.Preprocessor, includes, cancellationToken);
         var (root, parseDiagnostics) = TwoStageParse.Run(
             preprocessed.Tokens.ConvertAll(static token => (IToken)token),
-            static stream => new SystemVerilogParser(stream),
+            SystemVerilogParser.WithShortcuts,
             static parser => parser.source_text(),
             RecoveryAnchors,
             text,
