@@ -566,7 +566,10 @@ public sealed class WorkspaceBindings
     /// </summary>
     private static FileBindings? CarryOrRebind(FileBindings old, HashSet<DependencyKey> raised, HashSet<string> raisedNames)
     {
-        if (old.Result is { } result)
+        // An older snapshot's background bind may have reached the file since the previous snapshot was made: taking
+        // that result now keeps a run of edits from growing chains of unbound copies past MaxCarryDepth, which would
+        // make the first whole-workspace question after them bind every file again.
+        if ((old.Result ?? old.TakeSettledEarlier()) is { } result)
         {
             return raised.Count > 0 && result.DependsOnAny(raisedNames) && Overlaps(result.Dependencies, raised) ? new FileBindings(old.Definitions) : null;
         }
@@ -855,6 +858,59 @@ public sealed class WorkspaceBindings
         public bool BoundFresh { get; private set; }
 
         public FileResult? Result => Volatile.Read(ref _result);
+
+        /// <summary>
+        /// Without binding anything: the result of the nearest earlier copy that is bound, taken as this copy's result
+        /// when nothing it looked up was raised in the snapshots between; else null.
+        /// </summary>
+        public FileResult? TakeSettledEarlier()
+        {
+            lock (_lock)
+            {
+                if (_result is { } made)
+                {
+                    return made;
+                }
+
+                var raisedOnTheWay = new List<HashSet<DependencyKey>>();
+                var link = this;
+                while (true)
+                {
+                    if (link.Result is { } found)
+                    {
+                        foreach (var raised in raisedOnTheWay)
+                        {
+                            if (raised.Count > 0 && Overlaps(found.Dependencies, raised))
+                            {
+                                return null;
+                            }
+                        }
+
+                        Volatile.Write(ref _result, found);
+                        Owner = null;
+                        _earlier = null;
+                        _raisedSince = null;
+                        return found;
+                    }
+
+                    // An unbound copy's links; a copy that binds meanwhile publishes its result before it clears them.
+                    var since = Volatile.Read(ref link._raisedSince);
+                    var earlier = Volatile.Read(ref link._earlier);
+                    if (since is null || earlier is null)
+                    {
+                        if (link.Result is null)
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    }
+
+                    raisedOnTheWay.Add(since);
+                    link = earlier;
+                }
+            }
+        }
 
         /// <summary>The file's results, binding it first if no one has; a caller that comes while another binds it waits for that one.</summary>
         public FileResult Ensure(CancellationToken cancellationToken)

@@ -191,4 +191,31 @@ public sealed class LazyBindingTests
         index = index.ApplyChanges(IncrementalBindingTests.Replace(workspace, "/leaf.sv", "module leaf(", "module leaf2("), workspace, workspace, CancellationToken.None);
         Assert.Equal(IncrementalBindingTests.Render(index, WorkspaceBindings.Build(index, CancellationToken.None)), IncrementalBindingTests.Render(index, index.Bindings));
     }
+
+    [Fact]
+    public void Files_an_older_snapshot_bound_in_the_background_stay_bound_through_a_run_of_edits()
+    {
+        var workspace = new MemoryWorkspace(IncrementalBindingTests.PackageAndUsers);
+        var opened = workspace.BuildIndex();
+        _ = opened.Bindings;
+
+        // An edit comes before the background bind of the opened snapshot: the next snapshot's files wait on it.
+        var index = opened.ApplyChanges(IncrementalBindingTests.Replace(workspace, "/other.sv", "assign b = a;", "assign b = ~a;"), workspace, workspace, CancellationToken.None);
+        _ = index.Bindings;
+        opened.Bindings.BindAll(CancellationToken.None);
+
+        // More edits than a file may look back over, with nothing asked in between.
+        var snapshots = new List<Hdl.Workspace.Index.WorkspaceIndex> { index };
+        for (var edit = 0; edit < 6; edit++)
+        {
+            index = index.ApplyChanges(IncrementalBindingTests.Replace(workspace, "/other.sv", edit % 2 == 0 ? "assign b = ~a;" : "assign b = a;", edit % 2 == 0 ? "assign b = a;" : "assign b = ~a;"), workspace, workspace, CancellationToken.None);
+            _ = index.Bindings;
+            snapshots.Add(index);
+        }
+
+        // Only the edited file is bound again, by the last snapshot; every other file keeps what the background bind found.
+        index.Bindings.BindAll(CancellationToken.None);
+        Assert.Equal("/other.sv", string.Join(", ", snapshots.SelectMany(snapshot => snapshot.Bindings.BoundPaths).Distinct()));
+        Assert.Equal(IncrementalBindingTests.Render(index, WorkspaceBindings.Build(index, CancellationToken.None)), IncrementalBindingTests.Render(index, index.Bindings));
+    }
 }
