@@ -9,7 +9,8 @@ using Hdl.Workspace.Index;
 using Hdl.Workspace.Parsing;
 using Hdl.Workspace.Storage;
 
-// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database] [--warm-opens N] [--no-derived] [--no-graph] [--edit-file PATH]
+// Usage: IndexBench ROOT INDEX_DIR [EDITS] [--no-split] [--keep-database] [--warm-opens N] [--no-derived] [--no-graph] [--edit-file PATH] [--bind-all]
+// --bind-all: after each edit also binds the whole snapshot (what find-references asks), timed as "bind all".
 // Prints one line per measurement; run.sh records them in results.md. --no-split skips the separate parse, build,
 // elaboration and graph passes (three full analyses less) when the machine is too busy for them; --keep-database
 // starts from the database already in INDEX_DIR (warm if it is current) instead of a fresh one; --warm-opens N opens
@@ -98,6 +99,7 @@ Report("parser priming", clock.Elapsed, $"{primed} files");
 // the bytes allocated and the collections it caused (the heap holds the whole workspace, so every gen1 collection
 // that promotes a snapshot's maps costs).
 var editFile = args.Contains("--edit-file") ? Path.GetFullPath(args[Array.IndexOf(args, "--edit-file") + 1]) : null;
+var bindAll = args.Contains("--bind-all");
 var step = Math.Max(1, sources.Length / editCount);
 var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 var snapshot = warm.Index;
@@ -130,6 +132,11 @@ for (var edit = 0; edit < editCount && (editFile is not null || edit * step < so
     Phase("bindings");
     _ = bindings.ReferencesIn(path);
     Phase("bind file");
+    if (bindAll)
+    {
+        bindings.BindAll(cancellationToken);
+        Phase("bind all");
+    }
     var hierarchy = snapshot.Elaborate(ElaborationOptions.Default, cancellationToken);
     Phase("hierarchy");
     var total = times.Sum(time => time.Ms);

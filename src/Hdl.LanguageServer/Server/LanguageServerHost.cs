@@ -368,6 +368,16 @@ public sealed class LanguageServerHost : IAsyncDisposable
             var bindings = built.Bindings;
             var made = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
             bindings.BindAll(_lifetime.Token);
+
+            // A document opened before the base's bindings existed makes a snapshot whose bindings start from none, and
+            // the snapshots of its edits derive from that one: binding only the base would leave every file of the
+            // served line unbound until the first find-references binds them all (seconds on a large workspace). Files
+            // the served snapshot carries from the base cost nothing here.
+            if (Volatile.Read(ref _state).Index is var served && !ReferenceEquals(served, built))
+            {
+                served.Bindings.BindAll(_lifetime.Token);
+            }
+
             var bound = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
             _ = built.Elaborate(elaboration, _lifetime.Token);
             var elaborated = (clock.Elapsed, Environment.CpuUsage.TotalTime - cpu);
