@@ -385,7 +385,8 @@ public sealed class LanguageServerHost : IAsyncDisposable
             // A workspace loaded from the stored index has parsed nothing yet: the first edits would fill the parsers'
             // caches. Only a fresh build has warmed them.
             var primed = loadedFromStore ? built.PrimeParsers(_diskReader, _includeSourceFactory(), ParserPrimingLines, _lifetime.Token) : 0;
-            PrimeCompletion(Volatile.Read(ref _state));
+            var current = Volatile.Read(ref _state);
+            _ = Workspace.Features.Completion.CodeCompletion.Prime(current.Index, current.Documents.Keys.Concat(current.Index.Files.Take(50).Select(file => file.Path)), current.GetText, _lifetime.Token);
             Log(FormattableString.Invariant($"warm-up: bindings made in {made.Item1.TotalMilliseconds:F0} ms (process CPU {made.Item2.TotalMilliseconds:F0} ms), all files bound at {bound.Item1.TotalMilliseconds:F0} ms (CPU {bound.Item2.TotalMilliseconds:F0} ms), elaborated at {elaborated.Item1.TotalMilliseconds:F0} ms (CPU {elaborated.Item2.TotalMilliseconds:F0} ms), {primed} files parsed to prime the parsers at {clock.Elapsed.TotalMilliseconds:F0} ms (CPU {(Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds:F0} ms)"));
         }
         catch (OperationCanceledException)
@@ -399,26 +400,6 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
 
         _retrieval.Start(_clientSupportsProgress, _lifetime.Token);
-    }
-
-    /// <summary>
-    /// The first completion in a process compiles its code paths (60-70 ms on OpenTitan against 1-27 ms after): one
-    /// completion inside a name of the first open document (else of any file), answered and dropped, pays that here.
-    /// </summary>
-    private void PrimeCompletion(ServerState state)
-    {
-        var index = state.Index;
-        foreach (var path in state.Documents.Keys.Concat(index.Files.Take(50).Select(file => file.Path)))
-        {
-            _lifetime.Token.ThrowIfCancellationRequested();
-            if (index.Bindings.ReferencesIn(path, _lifetime.Token).FirstOrDefault(reference => reference.IsBound) is { } reference
-                && state.GetText(path) is { } text)
-            {
-                _ = Workspace.Features.Completion.CodeCompletion.Complete(index, path, text, reference.Location.Start with { Character = reference.Location.Start.Character + 1 },
-                    Workspace.Features.Completion.CompletionOptions.Default, _lifetime.Token);
-                return;
-            }
-        }
     }
 
     private async Task ShowMessageAsync(int type, string message)

@@ -192,11 +192,6 @@ public sealed class HierarchyCarryOverTests
     private static IEnumerable<HierarchyNode> Nodes(IEnumerable<HierarchyNode> nodes) =>
         nodes.SelectMany(node => Nodes(node.Children).Prepend(node));
 
-    private static string[] Replace(MemoryWorkspace workspace, string path, string oldText, string newText)
-    {
-        var text = workspace.Read(path, CancellationToken.None).Text!.Text;
-        Assert.Contains(oldText, text, StringComparison.Ordinal);
-        workspace.Write(path, text.Replace(oldText, newText, StringComparison.Ordinal));
-        return [path];
-    }
+    private static string[] Replace(MemoryWorkspace workspace, string path, string oldText, string newText) =>
+        Binding.IncrementalBindingTests.Replace(workspace, path, oldText, newText);
 }

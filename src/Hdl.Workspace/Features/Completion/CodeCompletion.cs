@@ -18,6 +18,32 @@ namespace Hdl.Workspace.Features.Completion;
 /// </summary>
 public static class CodeCompletion
 {
+    /// <summary>
+    /// Answers one completion inside the first bound name of the first of <paramref name="paths"/> that has one, and
+    /// drops it: the first completion in a process compiles its code paths (60-70 ms on opentitan/hw, against 1-27 ms
+    /// after), which a background warm-up pays here instead of the user's first request.
+    /// </summary>
+    /// <returns>Whether a completion was answered.</returns>
+    public static bool Prime(WorkspaceIndex index, IEnumerable<string> paths, Func<string, SourceText?> textOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(textOf);
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (index.Bindings.ReferencesIn(path, cancellationToken).FirstOrDefault(reference => reference.IsBound) is { } reference
+                && textOf(path) is { } text)
+            {
+                var start = reference.Location.Start;
+                _ = Complete(index, path, text, start with { Character = start.Character + 1 }, CompletionOptions.Default, cancellationToken);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static CompletionResult Complete(WorkspaceIndex index, string path, SourceText text, LinePosition position, CompletionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
