@@ -24,7 +24,7 @@ internal static class VhdlParsing
         var (tokens, comments, lexicalDiagnostics) = Lex(text, version, cancellationToken);
         var (root, parseDiagnostics) = TwoStageParse.Run(
             tokens.ConvertAll(static token => (IToken)token),
-            static stream => new VhdlParser(stream),
+            VhdlParser.WithShortcuts,
             static parser => parser.design_file(),
             RecoveryAnchors,
             text,
