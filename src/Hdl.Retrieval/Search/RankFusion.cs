@@ -31,9 +31,6 @@ public static class RankFusion
     /// Ties keep the order of first appearance.
     /// </summary>
     public static ImmutableArray<(T Item, double Score)> FuseScores<T>(IReadOnlyList<(IReadOnlyList<(T Item, double Score)> Scored, double Weight)> lists)
-        where T : notnull => FuseScores(lists, ScoreNormalisation.MinMax);
-
-    public static ImmutableArray<(T Item, double Score)> FuseScores<T>(IReadOnlyList<(IReadOnlyList<(T Item, double Score)> Scored, double Weight)> lists, ScoreNormalisation normalisation)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(lists);
@@ -48,16 +45,9 @@ public static class RankFusion
 
             var max = scored.Max(item => item.Score);
             var min = scored.Min(item => item.Score);
-            var mean = scored.Average(item => item.Score);
-            var deviation = Math.Sqrt(scored.Average(item => (item.Score - mean) * (item.Score - mean)));
             foreach (var (item, score) in scored)
             {
-                var normalised = normalisation switch
-                {
-                    ScoreNormalisation.Max => max > 0 ? Math.Max(0, score) / max : 1.0,
-                    ScoreNormalisation.ZScore => deviation > 0 ? (score - mean) / deviation : 1.0,
-                    _ => max > min ? (score - min) / (max - min) : 1.0,
-                };
+                var normalised = max > min ? (score - min) / (max - min) : 1.0;
                 scores[item] = scores.GetValueOrDefault(item) + (weight * normalised);
                 order.TryAdd(item, order.Count);
             }

@@ -37,10 +37,7 @@ public sealed class RetrievalSearcher(
         // seeds (a module is often found through the signal or block that matched) and modules for the unit context.
         // One FTS query and one scan of the vectors serve them all.
         var requests = new List<(Granularity? Granularity, int Depth)> { (options.Granularity, fusion.CandidateDepth) };
-        var useMembers = useGraph && options.Granularity is Granularity.Module && fusion.MemberWeight > 0;
-        var useDrivers = useGraph && options.Granularity is Granularity.Signal && fusion.DriverWeight > 0;
-        var seedDepth = useMembers || useDrivers ? Math.Max(fusion.GraphSeeds, fusion.MemberDepth) : fusion.GraphSeeds;
-        var seedRequest = useGraph && options.Granularity is not null ? Add(requests, (null, seedDepth)) : -1;
+        var seedRequest = useGraph && options.Granularity is not null ? Add(requests, (null, fusion.GraphSeeds)) : -1;
         var useUnitContext = useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0;
         var unitRequest = useUnitContext ? Add(requests, (Granularity.Module, fusion.ContextUnits)) : -1;
 
@@ -77,11 +74,6 @@ public sealed class RetrievalSearcher(
         // vector lists gets its unit's relevance to the query; this is graph evidence (the containment edge from a
         // matched unit to its members) that neither list has alone.
         ImmutableArray<(string Id, double Score)> context = [];
-        if (useUnitContext && fusion.UnitMembers > 0 && queryVector is { } unitQuery && vectors is SqliteVectorCollection embedded)
-        {
-            vector = WithMembersOfBestUnits(vector, lexical, lexicalLists[unitRequest], vectorLists[unitRequest], unitQuery, embedded, options.Granularity!.Value, fusion);
-        }
-
         if (useUnitContext)
         {
             context = UnitContext(lexicalLists[unitRequest], queryVector is null ? [] : vectorLists[unitRequest], lexical, vector, fusion);
@@ -93,43 +85,6 @@ public sealed class RetrievalSearcher(
         if (useGraph && options.Granularity is Granularity.Module && fusion.InstanceContextWeight > 0)
         {
             context = InstantiatedContext(lexical, vector, fusion);
-        }
-
-        // A unit is also found through what it contains: a query that describes a unit's behaviour often matches one
-        // of its blocks or signals better than its header, whose summary lists names but not the code that uses them.
-        ImmutableArray<(string Id, double Score)> members = [];
-        if (useMembers)
-        {
-            members = MemberContext(lexicalLists[seedRequest], queryVector is null ? [] : vectorLists[seedRequest], fusion);
-            if (fusion.MemberCandidatesOnly)
-            {
-                var known = lexical.Concat(vector).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
-                members = [.. members.Where(item => known.Contains(item.Id))];
-            }
-        }
-
-        // A signal is described by the block that drives it: "the counter reloaded with the divisor" matches the
-        // always block better than the declaration. Each signal candidate gets the best score of a matched block
-        // with a drives edge to it.
-        ImmutableArray<(string Id, double Score)> drivers = [];
-        if (useGraph && options.Granularity is Granularity.Signal && fusion.DriverWeight > 0 && seedRequest >= 0)
-        {
-            drivers = DriverContext(lexicalLists[seedRequest], queryVector is null ? [] : vectorLists[seedRequest], lexical, vector, fusion);
-        }
-
-        // At module granularity the answer is a unit, and a VHDL unit comes as several chunks (an entity and its
-        // architectures, a package and its body) that each carry part of the evidence: the entity its ports and
-        // generics, the architecture its signals and processes. Each list counts such a unit once, by its best
-        // chunk, under one representative chunk, so the lists' evidence for the unit adds up in the fusion instead
-        // of being split between two results that compete for the same place.
-        if (options.Granularity is Granularity.Module && fusion.MergeUnitParts)
-        {
-            var representatives = UnitRepresentatives([lexical, vector, graph, context, members]);
-            lexical = MergeParts(lexical, representatives);
-            vector = MergeParts(vector, representatives);
-            graph = MergeParts(graph, representatives);
-            context = MergeParts(context, representatives);
-            members = MergeParts(members, representatives);
         }
 
         var lists = new List<(IReadOnlyList<string>, double)>();
@@ -159,10 +114,7 @@ public sealed class RetrievalSearcher(
         AddList(graph, SearchMode.Graph, fusion.GraphWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
         AddList(context, SearchMode.Graph, options.Granularity is Granularity.Module ? fusion.InstanceContextWeight : fusion.ContextWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
 
-        AddList(drivers, SearchMode.Graph, fusion.DriverWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
-        AddList(members, SearchMode.Graph, fusion.MemberWeight, options.Mode is SearchMode.Graph or SearchMode.Hybrid);
-
-        IEnumerable<(string Item, double Score)> ranked = fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists, fusion.Normalisation) : RankFusion.Fuse(lists, fusion.RrfK);
+        IEnumerable<(string Item, double Score)> ranked = fusion.Method == FusionMethod.Scores ? RankFusion.FuseScores(scoredLists) : RankFusion.Fuse(lists, fusion.RrfK);
         if (fusion.VerificationFactor != 1 && !VerificationCode.AskedFor(query))
         {
             // OrderByDescending is stable: among equal scores the fusion's order stays.
@@ -270,11 +222,6 @@ public sealed class RetrievalSearcher(
 
             foreach (var (id, score) in list.Take(fusion.ContextUnits))
             {
-                if ((fusion.InstanceParents == 1 && !VerificationCode.Contains(id)) || (fusion.InstanceParents == 2 && VerificationCode.Contains(id)))
-                {
-                    continue;
-                }
-
                 parents[id] = parents.GetValueOrDefault(id) + (weight * Math.Max(0, score) / best);
             }
         }
@@ -289,236 +236,6 @@ public sealed class RetrievalSearcher(
         }
 
         return [.. children.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
-    }
-
-    /// <summary>
-    /// Units scored by their members among the all-granularity lexical and vector hits: per list, each unit gets the
-    /// best normalised score of its blocks and signals (a member's unit is the header with a containment edge to it),
-    /// and the lists add with their weights. Unit headers themselves are left out: they are already the module lists.
-    /// </summary>
-    private ImmutableArray<(string Id, double Score)> MemberContext(
-        ImmutableArray<(string Id, double Score)> lexical,
-        ImmutableArray<(string Id, double Score)> vector,
-        FusionOptions fusion)
-    {
-        var adjacency = store.Adjacency();
-        var units = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (list, weight) in new[] { (lexical, fusion.LexicalWeight), (vector, fusion.VectorWeight) })
-        {
-            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
-            if (best <= 0)
-            {
-                continue;
-            }
-
-            var perUnit = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (id, score) in list.Take(fusion.MemberDepth))
-            {
-                if (ChunkIds.GranularityOf(id) is Granularity.Module or null || HeaderOf(adjacency, id) is not { } header)
-                {
-                    continue;
-                }
-
-                perUnit[header] = Math.Max(perUnit.GetValueOrDefault(header), Math.Max(0, score) / best);
-            }
-
-            foreach (var (unit, score) in perUnit)
-            {
-                units[unit] = units.GetValueOrDefault(unit) + (weight * score);
-            }
-        }
-
-        return [.. units.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
-    }
-
-    /// <summary>
-    /// For each module chunk of the lists that is one part of a VHDL unit split over several chunks, the chunk that
-    /// stands for the unit: the entity or package itself when it is among the lists, else the part seen first.
-    /// Chunks of other languages stand for themselves (two Verilog modules of one name are two units).
-    /// </summary>
-    private Dictionary<string, string> UnitRepresentatives(IEnumerable<ImmutableArray<(string Id, double Score)>> lists)
-    {
-        var ids = lists.SelectMany(list => list).Select(item => item.Id).Distinct(StringComparer.Ordinal).ToList();
-        var chunks = store.ChunksById(ids);
-        var byUnit = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var id in ids)
-        {
-            if (chunks.TryGetValue(id, out var chunk) && chunk.IgnoreCase
-                && (!byUnit.TryGetValue(chunk.Unit, out var current) || (IsPrimary(chunk) && !IsPrimary(chunks[current]))))
-            {
-                byUnit[chunk.Unit] = id;
-            }
-        }
-
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (chunks.TryGetValue(id, out var chunk) && chunk.IgnoreCase)
-            {
-                result[id] = byUnit[chunk.Unit];
-            }
-        }
-
-        return result;
-
-        static bool IsPrimary(StoredChunk chunk) => string.Equals(chunk.Name, chunk.Unit, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>A list with each chunk replaced by its unit's representative, every unit once at its best score.</summary>
-    private static ImmutableArray<(string Id, double Score)> MergeParts(ImmutableArray<(string Id, double Score)> list, Dictionary<string, string> representatives)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<(string Id, double Score)>(list.Length);
-        foreach (var (id, score) in list)
-        {
-            var unit = representatives.GetValueOrDefault(id, id);
-            if (seen.TryGetValue(unit, out var index))
-            {
-                result[index] = (unit, Math.Max(result[index].Score, score));
-            }
-            else
-            {
-                seen[unit] = result.Count;
-                result.Add((unit, score));
-            }
-        }
-
-        return [.. result.OrderByDescending(item => item.Score)];
-    }
-
-    /// <summary>
-    /// The signal candidates of the lexical and vector lists scored by the blocks that drive them: per list of
-    /// all-granularity hits, each block's score normalised by the list's best, weighted like the list; a signal takes
-    /// its best driver.
-    /// </summary>
-    private ImmutableArray<(string Id, double Score)> DriverContext(
-        ImmutableArray<(string Id, double Score)> seedLexical,
-        ImmutableArray<(string Id, double Score)> seedVector,
-        ImmutableArray<(string Id, double Score)> lexical,
-        ImmutableArray<(string Id, double Score)> vector,
-        FusionOptions fusion)
-    {
-        var candidates = lexical.Concat(vector).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
-        var adjacency = store.Adjacency();
-        var signals = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (list, weight) in new[] { (seedLexical, fusion.LexicalWeight), (seedVector, fusion.VectorWeight) })
-        {
-            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
-            if (best <= 0)
-            {
-                continue;
-            }
-
-            var perSignal = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (id, score) in list)
-            {
-                var node = ChunkIds.GranularityOf(id) == Granularity.Block ? adjacency.NodeOf(id) : -1;
-                if (node < 0)
-                {
-                    continue;
-                }
-
-                foreach (var edge in adjacency.Outgoing(node))
-                {
-                    if (adjacency.KindOf(edge) == ChunkEdgeKind.Drives && adjacency.EdgeAt(edge).Target is var target && candidates.Contains(target))
-                    {
-                        perSignal[target] = Math.Max(perSignal.GetValueOrDefault(target), Math.Max(0, score) / best);
-                    }
-                }
-            }
-
-            foreach (var (signal, score) in perSignal)
-            {
-                signals[signal] = signals.GetValueOrDefault(signal) + (weight * score);
-            }
-        }
-
-        return [.. signals.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value))];
-    }
-
-    /// <summary>
-    /// The vector list with the members (of the query's granularity) of the units that answer the query best added
-    /// at their vector scores: the right signal of the right unit is often below the repository-wide cut of both lists
-    /// (a unit's signals are many and alike), and the unit-context list can only rank what some list retrieved.
-    /// </summary>
-    private ImmutableArray<(string Id, double Score)> WithMembersOfBestUnits(
-        ImmutableArray<(string Id, double Score)> vector,
-        ImmutableArray<(string Id, double Score)> lexical,
-        ImmutableArray<(string Id, double Score)> unitLexical,
-        ImmutableArray<(string Id, double Score)> unitVector,
-        ReadOnlyMemory<float> query,
-        SqliteVectorCollection embedded,
-        Granularity granularity,
-        FusionOptions fusion)
-    {
-        var units = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (list, weight) in new[] { (unitLexical, fusion.LexicalWeight), (unitVector, fusion.VectorWeight) })
-        {
-            var best = list.IsEmpty ? 0 : list.Max(item => item.Score);
-            if (best <= 0)
-            {
-                continue;
-            }
-
-            foreach (var (id, score) in list)
-            {
-                units[id] = units.GetValueOrDefault(id) + (weight * Math.Max(0, score) / best);
-            }
-        }
-
-        var known = lexical.Concat(vector).Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
-        var adjacency = store.Adjacency();
-        var members = new List<string>();
-        foreach (var unit in units.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(fusion.UnitMembers).Select(pair => pair.Key))
-        {
-            var node = adjacency.NodeOf(unit);
-            if (node < 0)
-            {
-                continue;
-            }
-
-            var taken = 0;
-            foreach (var edge in adjacency.Outgoing(node))
-            {
-                if (taken >= fusion.MaxMembersPerUnit)
-                {
-                    break;
-                }
-
-                if (adjacency.KindOf(edge) == ChunkEdgeKind.Contains && adjacency.EdgeAt(edge).Target is var member
-                    && ChunkIds.GranularityOf(member) == granularity && known.Add(member))
-                {
-                    members.Add(member);
-                    taken++;
-                }
-            }
-        }
-
-        return members.Count == 0 ? vector : [.. vector.Concat(embedded.Similarities(query, members)).OrderByDescending(item => item.Score)];
-    }
-
-    /// <summary>The unit header that contains a block or signal chunk (its containment edge's source), if any.</summary>
-    private static string? HeaderOf(EdgeAdjacency adjacency, string id)
-    {
-        var node = adjacency.NodeOf(id);
-        if (node < 0)
-        {
-            return null;
-        }
-
-        foreach (var edge in adjacency.Incoming(node))
-        {
-            if (adjacency.KindOf(edge) == ChunkEdgeKind.Contains)
-            {
-                var source = adjacency.EdgeAt(edge).Source;
-                if (ChunkIds.GranularityOf(source) == Granularity.Module)
-                {
-                    return source;
-                }
-            }
-        }
-
-        return null;
     }
 
     private static int Add(List<(Granularity? Granularity, int Depth)> requests, (Granularity? Granularity, int Depth) request)

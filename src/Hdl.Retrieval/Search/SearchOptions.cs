@@ -23,19 +23,6 @@ public enum FusionMethod
     Scores,
 }
 
-/// <summary>How score fusion maps a list's scores onto a common scale.</summary>
-public enum ScoreNormalisation
-{
-    /// <summary>(score − min) / (max − min) over the list.</summary>
-    MinMax,
-
-    /// <summary>score / max: the list's zero stays zero, so a list whose scores are all close keeps them close.</summary>
-    Max,
-
-    /// <summary>(score − mean) / standard deviation over the list.</summary>
-    ZScore,
-}
-
 /// <summary>Weights and depths of the fusion; every number that shapes the ranking is here.</summary>
 public sealed record FusionOptions
 {
@@ -80,29 +67,6 @@ public sealed record FusionOptions
     /// query (0 turns it off).
     /// </summary>
     public double InstanceContextWeight { get; init; } = 1.0;
-
-    /// <summary>
-    /// Weight of the member-evidence list at module granularity: units scored by their blocks and signals that match
-    /// the query (0 turns it off).
-    /// </summary>
-    public double MemberWeight { get; init; }
-
-    public bool MemberCandidatesOnly { get; init; }
-
-    public double DriverWeight { get; init; }
-
-    public int UnitMembers { get; init; }
-
-    public int MaxMembersPerUnit { get; init; } = 256;
-
-    public int InstanceParents { get; init; }
-
-    public bool MergeUnitParts { get; init; }
-
-    public ScoreNormalisation Normalisation { get; init; } = ScoreNormalisation.MinMax;
-
-    /// <summary>Hits of any granularity (per lexical and vector list) read for the member-evidence list.</summary>
-    public int MemberDepth { get; init; } = 50;
 
     /// <summary>Units read (per lexical and vector list) to score the candidates' context.</summary>
     public int ContextUnits { get; init; } = 20;

@@ -210,16 +210,6 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
     public int Count => Load().Count;
 
     /// <summary>
-    /// The query's score (the dot product the scan ranks by) against each of <paramref name="ids"/> that has a vector,
-    /// in the order given: how a search scores chunks it chose by other evidence without scanning every vector.
-    /// </summary>
-    public ImmutableArray<(string Id, double Score)> Similarities(ReadOnlyMemory<float> query, IEnumerable<string> ids)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        return Load().Similarities(query.Span, ids);
-    }
-
-    /// <summary>
     /// Reads the vectors into memory now if they are not already. After this a search touches only memory, never the
     /// store's connection, so it may run beside a query on that connection.
     /// </summary>
@@ -327,36 +317,7 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
     /// <summary>All vectors packed row after row, with their ids and filter fields in parallel arrays.</summary>
     private sealed record LoadedVectors(string[] Ids, string[] Paths, string[] Granularities, float[] Vectors, int Dimensions)
     {
-        private readonly Lock _gate = new();
-        private Dictionary<string, int>? _byId;
-
         public int Count => Ids.Length;
-
-        public ImmutableArray<(string Id, double Score)> Similarities(ReadOnlySpan<float> query, IEnumerable<string> ids)
-        {
-            Dictionary<string, int> byId;
-            lock (_gate)
-            {
-                // Built on first use only: a search that never asks for chosen chunks does not pay for the map.
-                byId = _byId ??= Ids.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index, StringComparer.Ordinal);
-            }
-
-            var result = ImmutableArray.CreateBuilder<(string, double)>();
-            if (Dimensions == 0 || query.Length != Dimensions)
-            {
-                return result.ToImmutable();
-            }
-
-            foreach (var id in ids)
-            {
-                if (byId.TryGetValue(id, out var index))
-                {
-                    result.Add((id, TensorPrimitives.Dot(query, Vectors.AsSpan(index * Dimensions, Dimensions))));
-                }
-            }
-
-            return result.ToImmutable();
-        }
 
         public List<(int Index, double Score)> Search(ReadOnlySpan<float> query, int top, Func<int, bool>? filter)
         {
