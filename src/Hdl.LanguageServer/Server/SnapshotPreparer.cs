@@ -7,7 +7,7 @@ namespace Hdl.LanguageServer.Server;
 /// values) instead of starting it. One preparation runs at a time; changes that come meanwhile are folded into one
 /// more run for the state current when it starts, so a burst of typing costs at most two.
 /// </summary>
-internal sealed class SnapshotPreparer(Func<ServerState> current, Action<string> log)
+internal sealed class SnapshotPreparer(Func<ServerState> current, Action<string> log, ServerTrace? trace = null)
 {
     private readonly Lock _lock = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
@@ -60,13 +60,20 @@ internal sealed class SnapshotPreparer(Func<ServerState> current, Action<string>
                 continue;
             }
 
+            var span = trace?.Start("prepare snapshot");
             try
             {
+                _ = state.Index;
+                span?.Mark("index");
                 var bindings = state.Index.Bindings;
+                span?.Mark("bindings");
                 foreach (var path in changed)
                 {
                     _ = bindings.ReferencesIn(path);
                 }
+
+                span?.Mark("bind");
+                span?.End();
             }
             catch (Exception exception)
             {
