@@ -52,6 +52,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private CancellationTokenSource? _indexing;
     private int _indexGeneration;
 
+    /// <summary>Read requests being answered now (the idle collector waits for none).</summary>
+    private int _runningRequests;
+
     public LanguageServerHost(Stream input, Stream output, TextWriter log)
         : this(input, output, log, Conversions.CurrentPathStyle, new DiskSourceFileReader(), () => new DiskIncludeSource())
     {
@@ -69,7 +72,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _state = ServerState.Create(ServerConfiguration.Default, diskReader, includeSourceFactory());
         _trace = ServerTrace.FromEnvironment(Log);
         _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log, _trace));
-        _preparer = new SnapshotPreparer(() => Volatile.Read(ref _state), Log, _trace);
+        _preparer = new SnapshotPreparer(() => Volatile.Read(ref _state), Log, _trace, IdleCollector.ForProcess(() => Volatile.Read(ref _runningRequests) > 0));
         _retrieval = new RetrievalIndexHost(() => Volatile.Read(ref _state), (token, enabled, title) => new IndexProgressReporter(_rpc!, token, enabled, Log, title), Log);
     }
 
@@ -187,6 +190,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         using var stale = document is not null && _documentTokens.TryGetValue(document, out var documentToken)
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, documentToken.Token, _lifetime.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        Interlocked.Increment(ref _runningRequests);
         try
         {
             return await Task.Run(() => Traced(span, () => Serialize(Invoke(handler, typed, context, stale.Token)), context), stale.Token).ConfigureAwait(false);
@@ -199,6 +203,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             Log($"{method} failed: {exception}");
             throw new LocalRpcException($"'{method}' failed: {exception.GetType().Name}: {exception.Message}") { ErrorCode = ErrorCodes.InternalError };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _runningRequests);
         }
     }
 
