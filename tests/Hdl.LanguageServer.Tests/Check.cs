@@ -19,6 +19,19 @@ internal static class Check
         }
     }
 
+    /// <summary>The definitions at the cursor as `path:line` (one-based, path relative to the fixture root), one per line.</summary>
+    public static async Task DefinitionAsync(string fixtureText, string expected)
+    {
+        var (session, fixture) = await OpenAsync(fixtureText);
+        await using (session)
+        {
+            var result = await session.Client.ResultAsync("textDocument/definition", PositionParams(session, fixture));
+            var lines = result!.AsArray().Select(location =>
+                $"{Path.GetRelativePath(session.Root, new Uri((string)location!["uri"]!).LocalPath).Replace('\\', '/')}:{(int)location["range"]!["start"]!["line"]! + 1}");
+            AssertText(expected, string.Join('\n', lines));
+        }
+    }
+
     public static async Task DocumentSymbolsAsync(string fixtureText, string expected)
     {
         var (session, fixture) = await OpenAsync(fixtureText);

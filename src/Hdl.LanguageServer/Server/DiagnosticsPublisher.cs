@@ -14,7 +14,7 @@ namespace Hdl.LanguageServer.Server;
 /// indexed, so a name from a file not yet read is not reported; other files need not be bound), and its inactive `ifdef branches as
 /// Unnecessary hints and in a `hdl/inactiveRegions` notification.
 /// </summary>
-internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log)
+internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> currentState, DocumentSyntax syntax, PathStyle pathStyle, Action<string> log, ServerTrace? trace = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int?> _published = new(StringComparer.Ordinal);
@@ -50,8 +50,10 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
     {
         try
         {
+            var span = trace?.Start("publish diagnostics");
             var context = new RequestContext(state, syntax, pathStyle);
             var hierarchy = await HierarchyWithinAsync(state, generation).ConfigureAwait(false);
+            span?.Mark("hierarchy");
             var elaboration = hierarchy?.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal);
             foreach (var document in state.Documents.Values)
             {
@@ -76,7 +78,9 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 }
 
                 // The document's own bindings only: the rest of the workspace need not be bound to publish it.
+                span?.Mark("index");
                 var binding = state.IndexReady ? state.Index.Bindings.DiagnosticsIn(document.Path, CancellationToken.None) : [];
+                span?.Mark("binding");
                 foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding))
                 {
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
@@ -90,6 +94,8 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                     inactive = [.. regions.Select(region => Conversions.ToRange(region))];
                 }
 
+                span?.Mark("syntax");
+
                 lock (_lock)
                 {
                     _published[document.Uri] = document.Version;
@@ -100,6 +106,8 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 // The same regions for clients that shade them themselves (the Unnecessary tag is only a hint).
                 await SendAsync("hdl/inactiveRegions", new InactiveRegionsParams(document.Uri, document.Version, inactive)).ConfigureAwait(false);
             }
+
+            span?.End();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -43,6 +43,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private readonly Lazy<DiagnosticsPublisher> _publisher;
     private readonly RetrievalIndexHost _retrieval;
     private readonly SnapshotPreparer _preparer;
+    private readonly ServerTrace _trace;
     private ServerState _state;
     private JsonRpc? _rpc;
     private bool _initialized;
@@ -50,6 +51,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private bool _clientSupportsProgress;
     private CancellationTokenSource? _indexing;
     private int _indexGeneration;
+
+    /// <summary>Read requests being answered now (the idle collector waits for none).</summary>
+    private int _runningRequests;
 
     public LanguageServerHost(Stream input, Stream output, TextWriter log)
         : this(input, output, log, Conversions.CurrentPathStyle, new DiskSourceFileReader(), () => new DiskIncludeSource())
@@ -66,8 +70,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _includeSourceFactory = includeSourceFactory;
         _handlers = HandlerRegistry.All().ToDictionary(handler => handler.Method, StringComparer.Ordinal);
         _state = ServerState.Create(ServerConfiguration.Default, diskReader, includeSourceFactory());
-        _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log));
-        _preparer = new SnapshotPreparer(() => Volatile.Read(ref _state), Log);
+        _trace = ServerTrace.FromEnvironment(Log);
+        _publisher = new Lazy<DiagnosticsPublisher>(() => new DiagnosticsPublisher(_rpc!, () => Volatile.Read(ref _state), _syntax, _pathStyle, Log, _trace));
+        _preparer = new SnapshotPreparer(() => Volatile.Read(ref _state), Log, _trace, IdleCollector.ForProcess(() => Volatile.Read(ref _runningRequests) > 0));
         _retrieval = new RetrievalIndexHost(() => Volatile.Read(ref _state), (token, enabled, title) => new IndexProgressReporter(_rpc!, token, enabled, Log, title), Log);
     }
 
@@ -170,6 +175,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
                 return Serialize(new ReindexResult(built.Files.Length, built.LineCount, built.Units.All.Length));
         }
 
+        var span = _trace.Start(method);
         var handler = _handlers[method];
         var typed = ParseAs(handler.ParamsType, parameters);
         if (handler.MutatesState)
@@ -184,9 +190,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
         using var stale = document is not null && _documentTokens.TryGetValue(document, out var documentToken)
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, documentToken.Token, _lifetime.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        Interlocked.Increment(ref _runningRequests);
         try
         {
-            return await Task.Run(() => Serialize(Invoke(handler, typed, context, stale.Token)), stale.Token).ConfigureAwait(false);
+            return await Task.Run(() => Traced(span, () => Serialize(Invoke(handler, typed, context, stale.Token)), context), stale.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -196,6 +203,33 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             Log($"{method} failed: {exception}");
             throw new LocalRpcException($"'{method}' failed: {exception.GetType().Name}: {exception.Message}") { ErrorCode = ErrorCodes.InternalError };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _runningRequests);
+        }
+    }
+
+    /// <summary>Runs a request, splitting its time (when tracing) into the wait for a thread, for the index and the rest.</summary>
+    private static JsonElement? Traced(ServerTrace.Span? span, Func<JsonElement?> run, RequestContext context)
+    {
+        if (span is null)
+        {
+            return run();
+        }
+
+        span.Mark("queued");
+        var made = context.State.IsIndexMade;
+        _ = context.State.Index;
+        span.Mark(made ? "index (made)" : "index");
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            span.Mark("handler");
+            span.End();
         }
     }
 
@@ -218,6 +252,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         MutationContext mutation;
         lock (_stateLock)
         {
+            _trace.Start(handler.Method)?.End();
             mutation = new MutationContext(_state, _pathStyle);
             try
             {

@@ -74,6 +74,33 @@ public sealed class SignalFlow
     }
 
     /// <summary>The data-flow graph of a unit; a VHDL architecture's graph includes its entity's ports and generics.</summary>
+    /// <summary>
+    /// Builds the graphs of a file's units now, so a request that needs one (a hover's driver and load counts) finds it
+    /// made: a server calls this right after an edit, while the client is still sending the request.
+    /// </summary>
+    /// <returns>How many graphs were built (0 when they were made already).</returns>
+    public int Prepare(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var built = 0;
+        foreach (var unit in _index.Units.UnitsOf(path))
+        {
+            bool made;
+            lock (_lock)
+            {
+                made = _graphs.ContainsKey(unit);
+            }
+
+            if (!made)
+            {
+                _ = GraphOf(unit);
+                built++;
+            }
+        }
+
+        return built;
+    }
+
     public DataFlowGraph GraphOf(IndexedUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);

@@ -49,16 +49,34 @@ public sealed class WorkspaceIndex
     /// <summary>The latest earlier snapshot that had elaborated when this one was made; dropped after this one elaborates.</summary>
     private WorkspaceIndex? _elaborationBase;
 
+    /// <summary>
+    /// Every path some file includes (a superset: a snapshot made in place adds the includes of the files it analysed
+    /// to its base's set and drops none), made on first use. An edit of a path not in it re-analyses no includer.
+    /// </summary>
+    private HashSet<string>? _includedPaths;
+
     private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths)
+        : this(files, options, analysedPaths, ByPath(files))
+    {
+    }
+
+    private WorkspaceIndex(ImmutableArray<IndexedFile> files, WorkspaceIndexOptions options, ImmutableArray<string> analysedPaths, Dictionary<string, IndexedFile> filesByPath)
     {
         Files = files;
         Options = options;
         AnalysedPaths = analysedPaths;
-        _filesByPath = new Dictionary<string, IndexedFile>(files.Length, StringComparer.Ordinal);
+        _filesByPath = filesByPath;
+    }
+
+    private static Dictionary<string, IndexedFile> ByPath(ImmutableArray<IndexedFile> files)
+    {
+        var byPath = new Dictionary<string, IndexedFile>(files.Length, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            _filesByPath[file.Path] = file;
+            byPath[file.Path] = file;
         }
+
+        return byPath;
     }
 
     /// <summary>Files in analysis order (the order they were given; added files go last).</summary>
@@ -240,8 +258,9 @@ public sealed class WorkspaceIndex
             .Where(path => !_filesByPath.ContainsKey(path) && !IncludeDirectoryInference.IsHeader(path) && HdlLanguages.FromPath(path) is not null)
             .Where(path => reader.Read(path, cancellationToken).Failure != SourceReadFailure.NotFound)
             .Distinct(StringComparer.Ordinal);
-        var paths = Files.Select(file => file.Path).Concat(added).ToArray();
-        var next = Update(paths, _filesByPath, new HashSet<string>(changedPaths, StringComparer.Ordinal), Options, reader, includes, progress: null, cancellationToken);
+        var changed = new HashSet<string>(changedPaths, StringComparer.Ordinal);
+        var next = UpdateInPlace(changed, reader, includes, cancellationToken)
+            ?? Update([.. Files.Select(file => file.Path).Concat(added)], _filesByPath, changed, Options, reader, includes, progress: null, cancellationToken);
         if (_bindings is not null || _bindingsAsked)
         {
             next._derivedBase = this;
@@ -262,6 +281,73 @@ public sealed class WorkspaceIndex
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// The common edit, made without walking every file: each changed path is a file of this snapshot that no file
+    /// includes and that still exists, so nothing moves in analysis order and no includer is analysed again. The
+    /// changed files whose text differs are analysed; the file list and the path map are this snapshot's copied
+    /// (an array copy and a dictionary copy that keeps the stored hash codes) with those entries replaced. Null
+    /// when the edit is not of that kind (<see cref="Update"/> handles it).
+    /// </summary>
+    private WorkspaceIndex? UpdateInPlace(HashSet<string> changed, ISourceFileReader reader, IIncludeSource includes, CancellationToken cancellationToken)
+    {
+        var includedPaths = IncludedPaths();
+        var reread = new Dictionary<string, SourceReadResult>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            if (!_filesByPath.TryGetValue(path, out var file) || includedPaths.Contains(path))
+            {
+                return null;
+            }
+
+            var read = reader.Read(path, cancellationToken);
+            if (read.Failure == SourceReadFailure.NotFound)
+            {
+                return null;
+            }
+
+            if (read.Text is null || HashOf(read.Text.Text) != file.ContentHash)
+            {
+                reread[path] = read;
+            }
+        }
+
+        string[] toAnalyse = [.. Files.Where(file => reread.ContainsKey(file.Path)).Select(file => file.Path)];
+        var analysed = AnalyseMany(toAnalyse, Options, new PreReadSourceReader(reread, reader), includes, progress: null, cancellationToken);
+        var files = Files.ToBuilder();
+        var byPath = new Dictionary<string, IndexedFile>(_filesByPath, StringComparer.Ordinal);
+        var addsIncludes = false;
+        foreach (var fresh in analysed)
+        {
+            var order = _filesByPath[fresh.Path].Order;
+            var placed = fresh.Order == order ? fresh : fresh with { Order = order };
+            files[order] = placed;
+            byPath[fresh.Path] = placed;
+            addsIncludes |= fresh.Includes.Any(include => !includedPaths.Contains(include));
+        }
+
+        return new WorkspaceIndex(files.MoveToImmutable(), Options, [.. toAnalyse], byPath)
+        {
+            _changedByUpdate = [.. toAnalyse],
+            _includedPaths = addsIncludes ? [.. includedPaths, .. analysed.SelectMany(file => file.Includes)] : includedPaths,
+        };
+    }
+
+    private HashSet<string> IncludedPaths()
+    {
+        if (Volatile.Read(ref _includedPaths) is { } made)
+        {
+            return made;
+        }
+
+        var included = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            included.UnionWith(file.Includes);
+        }
+
+        return Interlocked.CompareExchange(ref _includedPaths, included, null) ?? included;
     }
 
     /// <summary>

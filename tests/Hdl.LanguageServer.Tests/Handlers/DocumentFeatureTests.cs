@@ -120,4 +120,27 @@ public class DocumentFeatureTests
             variable in `top` · 1 driver, 2 loads
             """, hover);
     }
+
+    [Fact]
+    public async Task Definition_on_an_include_directive_goes_to_the_file_it_names()
+    {
+        await Check.DefinitionAsync("""
+            //- /rtl/inc/defs.svh
+            `define W 8
+            //- /rtl/top.sv
+            `inc$0lude "defs.svh"
+            module top(output logic [`W-1:0] q); endmodule
+            """, "rtl/inc/defs.svh:1");
+    }
+
+    [Fact]
+    public async Task Definition_beside_an_include_directive_is_the_usual_name_lookup()
+    {
+        await Check.DefinitionAsync("""
+            //- /rtl/inc/defs.svh
+            `define W 8
+            //- /rtl/top.sv
+            `include "defs.svh" module top; logic a; assign a = 1; wire b = a$0; endmodule
+            """, "rtl/top.sv:1");
+    }
 }

@@ -26,7 +26,8 @@ public sealed class SnapshotPreparerTests
         var state = ServerState.Create(configuration, disk, disk).WithBuiltIndex(built, [], ElaborationOptions.Default, []);
         var edited = new OpenDocument("file:///ws/top.sv", "/ws/top.sv", 2, SourceText.From("/ws/top.sv", "module top; import p::*; logic [W:0] x; endmodule\n"));
         state = state.WithDocuments(state.Documents.SetItem(edited.Path, edited), [edited.Path]);
-        var preparer = new SnapshotPreparer(() => state, message => Assert.Fail(message));
+        var collections = 0;
+        var preparer = new SnapshotPreparer(() => state, message => Assert.Fail(message), collector: new IdleCollector(() => false, () => collections++, threshold: 0));
 
         await preparer.ScheduleAsync([edited.Path]);
 
@@ -36,6 +37,28 @@ public sealed class SnapshotPreparerTests
         Assert.Equal("/ws/top.sv", Assert.Single(index.AnalysedPaths));
         Assert.True(index.Bindings.IsBound("/ws/top.sv"));
         Assert.Contains(index.Bindings.ReferencesIn("/ws/top.sv"), reference => reference.Name == "W" && reference.IsBound);
+
+        // The data-flow graph a hover counts drivers and loads with is made too (none left to build), and with the
+        // snapshot made and no request running, the garbage of the analysis was collected once.
+        Assert.Equal(0, state.Flow.Prepare("/ws/top.sv"));
+        Assert.Equal(1, collections);
+    }
+
+    [Fact]
+    public void The_idle_collector_collects_only_when_no_request_runs_and_enough_was_allocated()
+    {
+        var collections = 0;
+        var running = true;
+        var collector = new IdleCollector(() => running, () => collections++, threshold: 0);
+        Assert.False(collector.CollectIfIdle());
+        running = false;
+        Assert.True(collector.CollectIfIdle());
+        Assert.Equal(1, collections);
+
+        // Nothing like a gigabyte is allocated between two calls here: below the threshold, no collection.
+        var large = new IdleCollector(() => false, () => collections++, threshold: 1L << 40);
+        Assert.False(large.CollectIfIdle());
+        Assert.Equal(1, collections);
     }
 
     /// <summary>Files in memory, for the index and for includes.</summary>

@@ -22,6 +22,22 @@ public class SignalFlowTests
         """;
 
     [Fact]
+    public void Preparing_a_file_builds_the_graph_of_each_of_its_units_once()
+    {
+        var index = new MemoryWorkspace("""
+            //- /rtl/two.sv
+            module a(input logic x, output logic y); assign y = x; endmodule
+            module b(input logic x, output logic y); assign y = ~x; endmodule
+            //- /rtl/other.sv
+            module c; endmodule
+            """).BuildIndex();
+        var flow = new SignalFlow(index);
+        Assert.Equal(2, flow.Prepare("/rtl/two.sv"));
+        Assert.Equal(0, flow.Prepare("/rtl/two.sv"));
+        Assert.Same(flow.GraphOf(index.Units.FindVerilog("a")!), flow.GraphOf(index.Units.FindVerilog("a")!));
+    }
+
+    [Fact]
     public void Drivers_of_an_output_cross_down_into_the_child_and_up_through_its_inputs()
     {
         CheckDrivers(TwoLevels, "top.dout", depth: 6, """

@@ -63,6 +63,53 @@ public class WorkspaceIndexTests
     }
 
     [Fact]
+    public void Editing_a_source_file_that_another_file_includes_re_analyses_the_includer_too()
+    {
+        CheckIndex("""
+            //- /rtl/macros.sv
+            `define W 8
+            //- /rtl/a.sv
+            `include "macros.sv"
+            module a(output logic [`W-1:0] y); endmodule
+            //- /rtl/b.sv
+            module b; endmodule
+            """, workspace => { workspace.Write("/rtl/macros.sv", "`define W 16\n"); return ["/rtl/macros.sv"]; }, """
+            analysed: /rtl/macros.sv, /rtl/a.sv
+            /rtl/macros.sv units=
+            /rtl/a.sv units=a includes=/rtl/macros.sv
+            /rtl/b.sv units=b
+            """);
+    }
+
+    [Fact]
+    public void A_file_an_edit_starts_including_is_an_include_for_the_next_edit()
+    {
+        // The first edit is made in place (b.sv is included by no file); the snapshot it makes must know that b.sv now
+        // includes x.sv, so the second edit, of x.sv, analyses b.sv again.
+        var workspace = new MemoryWorkspace("""
+            //- /rtl/x.sv
+            `define N 1
+            //- /rtl/b.sv
+            module b; endmodule
+            //- /rtl/c.sv
+            module c; endmodule
+            """);
+        var index = workspace.BuildIndex();
+        workspace.Write("/rtl/b.sv", "`include \"x.sv\"\nmodule b; localparam P = `N; endmodule\n");
+        index = index.ApplyChanges(["/rtl/b.sv"], workspace, workspace, CancellationToken.None);
+        Assert.Equal("/rtl/b.sv", string.Join(", ", index.AnalysedPaths));
+        workspace.Write("/rtl/x.sv", "`define N 2\n");
+        index = index.ApplyChanges(["/rtl/x.sv"], workspace, workspace, CancellationToken.None);
+        Assert.Equal("/rtl/x.sv, /rtl/b.sv", string.Join(", ", index.AnalysedPaths));
+
+        // Each file is found by path at its place in analysis order, with the text of the last edit.
+        Assert.Equal("/rtl/x.sv, /rtl/b.sv, /rtl/c.sv", string.Join(", ", index.Files.Select(file => file.Path)));
+        Assert.All(index.Files, file => Assert.Same(file, index.Files[file.Order]));
+        Assert.All(index.Files, file => Assert.Same(file, index.GetFile(file.Path)));
+        Assert.Equal("/rtl/x.sv", string.Join(", ", index.GetFile("/rtl/b.sv")!.Includes));
+    }
+
+    [Fact]
     public void Added_files_go_last_and_deleted_files_leave_the_snapshot()
     {
         CheckIndex(ThreeFiles, workspace =>
