@@ -20,15 +20,28 @@ internal static class Check
     }
 
     /// <summary>The definitions at the cursor as `path:line` (one-based, path relative to the fixture root), one per line.</summary>
-    public static async Task DefinitionAsync(string fixtureText, string expected)
+    public static Task DefinitionAsync(string fixtureText, string expected) => LocationsAsync("textDocument/definition", fixtureText, expected);
+
+    /// <summary>The references at the cursor (declaration included) as `path:line:column`, one-based, one per line.</summary>
+    public static Task ReferencesAsync(string fixtureText, string expected) =>
+        LocationsAsync("textDocument/references", fixtureText, expected, withColumn: true);
+
+    private static async Task LocationsAsync(string method, string fixtureText, string expected, bool withColumn = false)
     {
         var (session, fixture) = await OpenAsync(fixtureText);
         await using (session)
         {
-            var result = await session.Client.ResultAsync("textDocument/definition", PositionParams(session, fixture));
+            var position = PositionParams(session, fixture);
+            var result = await session.Client.ResultAsync(method, withColumn
+                ? new { textDocument = new { uri = session.Uri(fixture.CursorPath!) }, position = new { line = fixture.CursorLine, character = fixture.CursorCharacter }, context = new { includeDeclaration = true } }
+                : position);
             var lines = result!.AsArray().Select(location =>
-                $"{Path.GetRelativePath(session.Root, new Uri((string)location!["uri"]!).LocalPath).Replace('\\', '/')}:{(int)location["range"]!["start"]!["line"]! + 1}");
-            AssertText(expected, string.Join('\n', lines));
+            {
+                var start = location!["range"]!["start"]!;
+                var where = $"{Path.GetRelativePath(session.Root, new Uri((string)location["uri"]!).LocalPath).Replace('\\', '/')}:{(int)start["line"]! + 1}";
+                return withColumn ? $"{where}:{(int)start["character"]! + 1}" : where;
+            });
+            AssertText(expected, string.Join('\n', lines.Order(StringComparer.Ordinal)));
         }
     }
 

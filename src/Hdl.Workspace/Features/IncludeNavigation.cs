@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Syntax.Text;
+using Hdl.Workspace.Index;
 
 namespace Hdl.Workspace.Features;
 
 /// <summary>
-/// Go to definition on an `include directive: the file it names, resolved as the preprocessor resolves it. Read from
-/// the line's text alone, so it needs neither a parse nor any binding: a definition asked on an `include line while
-/// the workspace is still being bound (the includers of a common header are most of a large workspace) is answered
-/// at once.
+/// Navigation on an `include directive: definition is the file it names, resolved as the preprocessor resolves it;
+/// references are the directives across the workspace that include the same file. Both are read from the lines' text
+/// and the index's include lists, so they need neither a parse nor any binding: asked on an `include line while the
+/// workspace is still being bound (the includers of a common header are most of a large workspace), they are
+/// answered at once.
 /// </summary>
 public static class IncludeNavigation
 {
@@ -27,18 +29,9 @@ public static class IncludeNavigation
             return null;
         }
 
-        var lineStart = text.Lines.GetLineStart(position.Line);
-        var lineEnd = position.Line + 1 < text.Lines.LineCount ? text.Lines.GetLineStart(position.Line + 1) : text.Length;
-        var line = text.Text.AsSpan(lineStart, lineEnd - lineStart);
-        var caret = position.Character;
-        for (var at = line.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = NextDirective(line, at))
+        foreach (var (name, start, end) in DirectivesOn(text, position.Line))
         {
-            if (NameAfter(line, at + Directive.Length) is not var (name, end) || name.Length == 0)
-            {
-                continue;
-            }
-
-            if (at <= caret && caret <= end)
+            if (start <= position.Character && position.Character <= end)
             {
                 var target = includes.Resolve(name, text.Path, includeDirectories);
                 return target is null ? null : new Location(target.Path, default, default, default);
@@ -46,6 +39,71 @@ public static class IncludeNavigation
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The `include directives in the workspace that name the same file as the directive under the position (this one
+    /// among them), each from its backtick to the closing quote or bracket; null when the position is not on a
+    /// directive whose file is found. Only the files the index lists as including that file are read.
+    /// </summary>
+    /// <param name="textOf">The current text of a workspace file (an open document's buffer or the file on disk).</param>
+    public static ImmutableArray<Location>? IncludeSitesAt(
+        WorkspaceIndex index, SourceText text, LinePosition position, IIncludeSource includes, Func<string, SourceText?> textOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(textOf);
+        var directories = index.Options.Preprocessor.IncludeDirectories;
+        if (TargetAt(text, position, includes, directories) is not { } header)
+        {
+            return null;
+        }
+
+        var sites = ImmutableArray.CreateBuilder<Location>();
+        foreach (var file in index.Files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!file.Includes.Contains(header.Path, StringComparer.Ordinal) || textOf(file.Path) is not { } includer)
+            {
+                continue;
+            }
+
+            var all = includer.Text.AsSpan();
+            for (var at = all.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = NextDirective(all, at))
+            {
+                if (!InLineComment(all, at) && NameAfter(all, at + Directive.Length) is var (name, end) && name.Length > 0
+                    && includes.Resolve(name, includer.Path, directories)?.Path == header.Path)
+                {
+                    sites.Add(includer.GetLocation(TextSpan.FromBounds(at, end + 1)));
+                }
+            }
+        }
+
+        return sites.ToImmutable();
+    }
+
+    /// <summary>Whether a `//` comment starts earlier on the line of the offset (a commented-out directive includes nothing).</summary>
+    private static bool InLineComment(ReadOnlySpan<char> text, int offset)
+    {
+        var lineStart = text[..offset].LastIndexOf('\n') + 1;
+        return text[lineStart..offset].Contains("//", StringComparison.Ordinal);
+    }
+
+    /// <summary>The `include directives on one line: the name, the column of the backtick and of the closing character.</summary>
+    private static List<(string Name, int Start, int End)> DirectivesOn(SourceText text, int lineNumber)
+    {
+        var lineStart = text.Lines.GetLineStart(lineNumber);
+        var lineEnd = lineNumber + 1 < text.Lines.LineCount ? text.Lines.GetLineStart(lineNumber + 1) : text.Length;
+        var line = text.Text.AsSpan(lineStart, lineEnd - lineStart);
+        var found = new List<(string, int, int)>();
+        for (var at = line.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = NextDirective(line, at))
+        {
+            if (NameAfter(line, at + Directive.Length) is var (name, end) && name.Length > 0)
+            {
+                found.Add((name, at, end));
+            }
+        }
+
+        return found;
     }
 
     private static int NextDirective(ReadOnlySpan<char> line, int at)
@@ -69,7 +127,7 @@ public static class IncludeNavigation
         }
 
         var closing = line[open] == '"' ? '"' : '>';
-        var close = line[(open + 1)..].IndexOf(closing);
-        return close < 0 ? null : (line.Slice(open + 1, close).Trim().ToString(), open + 1 + close);
+        var close = line[(open + 1)..].IndexOfAny(closing, '\n');
+        return close < 0 || line[open + 1 + close] != closing ? null : (line.Slice(open + 1, close).Trim().ToString(), open + 1 + close);
     }
 }

@@ -134,6 +134,31 @@ public class DocumentFeatureTests
     }
 
     [Fact]
+    public async Task References_on_an_include_directive_are_the_directives_that_include_the_same_file()
+    {
+        await Check.ReferencesAsync("""
+            //- /rtl/inc/defs.svh
+            `define W 8
+            //- /rtl/other.svh
+            `define X 1
+            //- /rtl/top.sv
+            `inc$0lude "defs.svh"
+            `include "other.svh"
+            module top(output logic [`W-1:0] q); endmodule
+            //- /rtl/sub/leaf.sv
+            // `include "defs.svh" was here before
+              `include   "defs.svh"
+            module leaf; endmodule
+            //- /rtl/unrelated.sv
+            `include "other.svh"
+            module unrelated; endmodule
+            """, """
+            rtl/sub/leaf.sv:2:3
+            rtl/top.sv:1:1
+            """);
+    }
+
+    [Fact]
     public async Task Definition_beside_an_include_directive_is_the_usual_name_lookup()
     {
         await Check.DefinitionAsync("""
