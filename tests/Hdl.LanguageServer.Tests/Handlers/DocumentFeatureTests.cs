@@ -159,6 +159,30 @@ public class DocumentFeatureTests
     }
 
     [Fact]
+    public async Task An_include_directive_is_not_renamed()
+    {
+        var (session, fixture) = await Check.OpenAsync("""
+            //- /rtl/inc/defs.svh
+            `define W 8
+            //- /rtl/top.sv
+            `inc$0lude "defs.svh"
+            module top(output logic [`W-1:0] q); endmodule
+            """);
+        await using (session)
+        {
+            var position = Check.PositionParams(session, fixture);
+            Assert.Null(await session.Client.ResultAsync("textDocument/prepareRename", position));
+            var uri = session.Uri(fixture.CursorPath!);
+            Assert.Null(await session.Client.ResultAsync("textDocument/rename", new
+            {
+                textDocument = new { uri },
+                position = new { line = fixture.CursorLine, character = fixture.CursorCharacter },
+                newName = "renamed",
+            }));
+        }
+    }
+
+    [Fact]
     public async Task Definition_beside_an_include_directive_is_the_usual_name_lookup()
     {
         await Check.DefinitionAsync("""
