@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using Hdl.Retrieval.Chunking;
 
@@ -15,9 +16,11 @@ namespace Hdl.Retrieval.Storage;
 /// in row order. It replaces FTS5 because FTS5 scores every matching row through its auxiliary-function interface:
 /// on OpenTitan a ten-term query matches 20k chunks and took 54 ms, where summing postings in arrays takes about a
 /// millisecond.
-/// One difference from FTS5's tokenizer: a term is what the analyser produced, whole. FTS5's `unicode61` split a term
-/// at characters other than letters, digits and `_` (an identifier `a$b` was two tokens, and the query term a phrase)
-/// and folded diacritics; the analyser's terms are lower-case letters, digits and `_` but for those rare cases.
+/// Fields are split into tokens as FTS5's `unicode61` tokenizer with `_` as a token character split them: letters,
+/// numbers, private-use characters, combining marks and `_` make tokens, everything else separates them (a chunk name
+/// `always@98` or `genblk1.gen_x` is two tokens), lower-cased. Two differences remain, both outside what the
+/// analyser produces for prose queries: diacritics are not folded, and a query term that splits into several tokens
+/// (`a$b`, a phrase to FTS5) matches nothing.
 /// </summary>
 internal sealed class LexicalIndex
 {
@@ -101,20 +104,13 @@ internal sealed class LexicalIndex
         string[] columns = [fields.Names, fields.Comments, fields.Body];
         for (var column = 0; column < columns.Length; column++)
         {
-            foreach (var range in columns[column].AsSpan().Split(' '))
+            foreach (var token in Tokens(columns[column]))
             {
-                var word = columns[column].AsSpan(range);
-                if (word.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (!lookup.TryGetValue(word, out var index))
+                if (!lookup.TryGetValue(token, out var index))
                 {
                     index = order.Count;
-                    var term = word.ToString();
-                    terms[term] = index;
-                    order.Add(term);
+                    terms[token] = index;
+                    order.Add(token);
                     counts.Add(new int[3]);
                 }
 
@@ -143,6 +139,32 @@ internal sealed class LexicalIndex
 
         return writer.WrittenSpan.ToArray();
     }
+
+    /// <summary>The tokens of a field or query term as `unicode61` reads them (see the class comment), lower-cased.</summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var start = -1;
+        for (var index = 0; index <= text.Length; index++)
+        {
+            if (index < text.Length && IsTokenCharacter(text[index]))
+            {
+                if (start < 0)
+                {
+                    start = index;
+                }
+            }
+            else if (start >= 0)
+            {
+                yield return text[start..index].ToLowerInvariant();
+                start = -1;
+            }
+        }
+    }
+
+    private static bool IsTokenCharacter(char character) =>
+        character == '_' || char.IsLetterOrDigit(character) || char.GetUnicodeCategory(character) is UnicodeCategory.LetterNumber
+            or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse or UnicodeCategory.NonSpacingMark or UnicodeCategory.Surrogate;
 
     /// <summary>The distinct terms of an encoded chunk, in order of first occurrence.</summary>
     public static ImmutableArray<string> TermsOf(ReadOnlySpan<byte> data)
@@ -273,7 +295,7 @@ internal sealed class LexicalIndex
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(options);
         var chunks = _rowIds.Length;
-        var queryTerms = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).ToList();
+        var queryTerms = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).Select(SingleToken).ToList();
         if (chunks == 0 || queryTerms.Count == 0)
         {
             return [.. requests.Select(_ => ImmutableArray<(long, double)>.Empty)];
@@ -290,7 +312,7 @@ internal sealed class LexicalIndex
         {
             foreach (var term in queryTerms)
             {
-                if (!_terms.TryGetValue(term, out var id))
+                if (term is null || !_terms.TryGetValue(term, out var id))
                 {
                     // FTS5 scored such a phrase too: frequency 0 everywhere, so it added 0 to every row.
                     continue;
@@ -335,6 +357,19 @@ internal sealed class LexicalIndex
             ArrayPool<double>.Shared.Return(scores);
             ArrayPool<bool>.Shared.Return(seen);
         }
+    }
+
+    /// <summary>A query term as the one token it stands for; null when it is none or several (FTS5 read those as phrases).</summary>
+    private static string? SingleToken(string term)
+    {
+        using var tokens = Tokens(term).GetEnumerator();
+        if (!tokens.MoveNext())
+        {
+            return null;
+        }
+
+        var token = tokens.Current;
+        return tokens.MoveNext() ? null : token;
     }
 
     /// <summary>Whether a chunk (by row id) contains the term, for telling which query terms a result matched.</summary>
