@@ -372,18 +372,6 @@ internal sealed class LexicalIndex
         return tokens.MoveNext() ? null : token;
     }
 
-    /// <summary>Whether a chunk (by row id) contains the term, for telling which query terms a result matched.</summary>
-    public bool Contains(string term, long rowId)
-    {
-        if (!_terms.TryGetValue(term, out var id))
-        {
-            return false;
-        }
-
-        var doc = Array.BinarySearch(_rowIds, rowId);
-        return doc >= 0 && _docs.AsSpan(_start[id], _start[id + 1] - _start[id]).BinarySearch(doc) >= 0;
-    }
-
     /// <summary>The best <paramref name="top"/> touched chunks of a granularity: highest score first, ties by row id.</summary>
     private ImmutableArray<(long, double)> Best(List<int> touched, double[] scores, Granularity? granularity, int top)
     {
