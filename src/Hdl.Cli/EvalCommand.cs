@@ -230,6 +230,8 @@ internal static class EvalCommand
                         }
                     }
                 }
+
+                Console.Error.WriteLine($"{group.Key}: {session.LexicalIndexSummary()}");
             }
         }
 

@@ -41,6 +41,14 @@ internal sealed class RetrievalSession : IDisposable
     public string? UpdateSummary => Update.FilesUpdated == 0 && Update.FilesRemoved == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"retrieval index: {Update.FilesUpdated} files updated, {Update.FilesRemoved} removed, {Update.ChunksWritten} chunks and {Update.EdgesWritten} edges written, {Update.TotalChunks} chunks in all; workspace analysis {AnalysisTime.TotalSeconds:0.00} s, retrieval index {UpdateTime.TotalSeconds:0.00} s ({string.Join(", ", Update.Phases.Select(phase => $"{phase.Phase} {phase.Elapsed.TotalSeconds:0.00} s"))})");
 
+    /// <summary>One line for stderr on the in-memory BM25 index: its size and how long reading it took.</summary>
+    public string LexicalIndexSummary()
+    {
+        var size = _session.LexicalIndexSize();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"lexical index in memory: {size.Chunks} chunks, {size.Terms} terms, {size.Postings} postings, {size.Bytes / (1024.0 * 1024.0):0.0} MiB, read in {size.LoadTime.TotalMilliseconds:0} ms");
+    }
+
     public Task<ImmutableArray<SearchHit>> SearchAsync(string query, SearchOptions options, CancellationToken cancellationToken) =>
         _session.SearchAsync(query, options, cancellationToken);
 

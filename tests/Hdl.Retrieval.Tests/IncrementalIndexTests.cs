@@ -59,6 +59,59 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     [Fact]
+    public void Editing_one_file_rewrites_only_its_postings_and_lexical_search_follows()
+    {
+        _fixture.Index();
+        var termsOfB = TermRows("/b.sv");
+        var termsOfC = TermRows("/c.sv");
+        var tally = Text.TextAnalyzer.Default.AnalyzeQuery("tally");
+        var counter = Text.TextAnalyzer.Default.AnalyzeQuery("cnt count");
+        // Searching loads the in-memory postings before the edit, so the edit must replace them.
+        Assert.Empty(_fixture.Store.SearchLexical(tally, null, 10, LexicalOptions.Default));
+        var before = _fixture.Store.SearchLexical(counter, null, 50, LexicalOptions.Default);
+
+        _fixture.Write("/a.sv", """
+            module a (input logic clk, output logic [3:0] count_o);
+              logic [3:0] tally;
+              always_ff @(posedge clk) tally <= tally + 1;
+              assign count_o = tally;
+            endmodule
+            """);
+        _fixture.Index();
+
+        Assert.Equal(termsOfB, TermRows("/b.sv"));
+        Assert.Equal(termsOfC, TermRows("/c.sv"));
+        var found = _fixture.Store.SearchLexical(tally, null, 10, LexicalOptions.Default);
+        Assert.Contains("/a.sv#signal:tally", _fixture.Store.ChunkIdsByRowId(found.Select(row => row.RowId)).Values);
+        var after = _fixture.Store.SearchLexical(counter, null, 50, LexicalOptions.Default);
+        Assert.NotEqual(before.ToArray(), after.ToArray());
+        // Every row the postings name still exists, and a store opened afresh on the file answers the same.
+        Assert.Equal(after.Length, _fixture.Store.ChunkIdsByRowId(after.Select(row => row.RowId)).Count);
+        using var fresh = SqliteRetrievalStore.Open(_fixture.Store.DatabasePath);
+        Assert.Equal(fresh.SearchLexical(counter, null, 50, LexicalOptions.Default).ToArray(), after.ToArray());
+        Assert.Equal(fresh.SearchLexical(tally, null, 10, LexicalOptions.Default).ToArray(), found.ToArray());
+    }
+
+    /// <summary>The stored term rows of a file's chunks, as row id and bytes.</summary>
+    private List<(long RowId, string Data)> TermRows(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_fixture.Store.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT t.rowid, t.data FROM retrieval_terms t JOIN retrieval_chunks c ON c.rowid = t.rowid WHERE c.path = $path ORDER BY t.rowid";
+        command.Parameters.AddWithValue("$path", path);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), Convert.ToHexString(reader.GetFieldValue<byte[]>(1))));
+        }
+
+        Assert.NotEmpty(rows);
+        return rows;
+    }
+
+    [Fact]
     public void An_unchanged_workspace_updates_nothing()
     {
         _fixture.Index();

@@ -49,7 +49,7 @@ public sealed class RetrievalIndexer(
     RetrievalIndexOptions options)
 {
     /// <summary>Bumped when chunking or analysis changes, so an old index is rebuilt rather than mixed.</summary>
-    public const string IndexFormat = "chunks-v1";
+    public const string IndexFormat = "chunks-v2";
 
     public static string EmbeddingIdentity(IEmbeddingGenerator<string, Embedding<float>> generator)
     {
@@ -142,7 +142,7 @@ public sealed class RetrievalIndexer(
         var edges = ChunkGraph.Edges(graph, chunksByFile, changedSet);
         Phase("chunk graph");
         store.ReplaceFiles(fileChunks, edges, cancellationToken);
-        Phase("write chunks, FTS, edges");
+        Phase("write chunks, terms, edges");
 
         var toEmbed = fileChunks.SelectMany(file => file.Chunks).ToList();
         if (reembed && generator is RepositoryEmbeddingGenerator learned)

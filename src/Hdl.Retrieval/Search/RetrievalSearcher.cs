@@ -35,15 +35,15 @@ public sealed class RetrievalSearcher(
 
         // Every list a search needs is asked for at once: the query's granularity, all granularities for the graph
         // seeds (a module is often found through the signal or block that matched) and modules for the unit context.
-        // One FTS query and one scan of the vectors serve them all.
+        // One pass over the postings and one scan of the vectors serve them all.
         var requests = new List<(Granularity? Granularity, int Depth)> { (options.Granularity, fusion.CandidateDepth) };
         var seedRequest = useGraph && options.Granularity is not null ? Add(requests, (null, fusion.GraphSeeds)) : -1;
         var useUnitContext = useGraph && options.Granularity is Granularity.Block or Granularity.Signal && fusion.ContextWeight > 0;
         var unitRequest = useUnitContext ? Add(requests, (Granularity.Module, fusion.ContextUnits)) : -1;
 
-        // The lexical lists come from the store's connection, the vector lists from vectors held in memory (or another
-        // server): they share nothing once the vectors are loaded, so the embedding and the scan run on a pool thread
-        // beside the FTS query and a hybrid search costs the slower of the two, not their sum.
+        // The lexical lists come from the store's in-memory postings, the vector lists from vectors held in memory (or
+        // another server): they share nothing once both are loaded, so the embedding and the scan run on a pool thread
+        // beside the BM25 pass and a hybrid search costs the slower of the two, not their sum.
         Task<(ReadOnlyMemory<float>? Query, ImmutableArray<ImmutableArray<(string Id, double Score)>> Lists)>? vectorSearch = null;
         if (useVector)
         {
@@ -124,8 +124,7 @@ public sealed class RetrievalSearcher(
 
         var fused = ranked.Take(options.Top).ToList();
         var chunks = store.ChunksById(fused.Select(item => item.Item));
-        var fields = store.FieldsOf(chunks.Values.Select(chunk => chunk.RowId));
-        var termSet = terms.ToHashSet(StringComparer.Ordinal);
+        var matchedTerms = store.MatchedTerms(chunks.Values.Select(chunk => chunk.RowId), terms);
         var hits = ImmutableArray.CreateBuilder<SearchHit>();
         foreach (var (id, score) in fused)
         {
@@ -134,9 +133,7 @@ public sealed class RetrievalSearcher(
                 continue;
             }
 
-            var matched = fields.TryGetValue(chunk.RowId, out var indexed)
-                ? $"{indexed.Names} {indexed.Comments} {indexed.Body}".Split(' ').Where(termSet.Contains).Distinct(StringComparer.Ordinal).ToImmutableArray()
-                : [];
+            var matched = matchedTerms.GetValueOrDefault(chunk.RowId, []);
             hits.Add(new SearchHit(chunk, score)
             {
                 Sources = [.. sources.GetValueOrDefault(id) ?? []],
@@ -244,7 +241,7 @@ public sealed class RetrievalSearcher(
         return requests.Count - 1;
     }
 
-    /// <summary>The BM25 list of each request, from one FTS query.</summary>
+    /// <summary>The BM25 list of each request, from one pass over the in-memory postings.</summary>
     private ImmutableArray<ImmutableArray<(string Id, double Score)>> Lexical(ImmutableArray<string> terms, List<(Granularity? Granularity, int Depth)> requests, LexicalOptions options)
     {
         var lists = store.SearchLexical(terms, [.. requests.Select(request => new LexicalRequest(request.Granularity, request.Depth))], options);

@@ -103,6 +103,20 @@ public sealed class RetrievalSession : IDisposable
         }
     }
 
+    /// <summary>The in-memory BM25 index's size and load time (loading it when needed), for reports.</summary>
+    public LexicalIndexSize LexicalIndexSize()
+    {
+        _turn.Wait();
+        try
+        {
+            return _store.LexicalIndexSize();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
     /// <summary>Brings the index up to the snapshot: only files whose hash changed are re-chunked and re-embedded.</summary>
     public async Task<RetrievalIndexUpdate> UpdateAsync(WorkspaceIndex index, RepositoryGraph? graph, ISourceFileReader reader, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {

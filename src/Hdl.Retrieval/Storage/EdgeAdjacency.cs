@@ -1,4 +1,3 @@
-using Hdl.Retrieval.Chunking;
 using Microsoft.Data.Sqlite;
 
 namespace Hdl.Retrieval.Storage;
@@ -130,63 +129,5 @@ internal sealed class EdgeAdjacency
         }
 
         return (start, edges);
-    }
-}
-
-/// <summary>Each chunk's granularity by row id, so FTS matches of all granularities can be sorted into lists per granularity.</summary>
-internal sealed class ChunkGranularityTable
-{
-    // Granularity + 1 by row id; 0 for a row id with no chunk. Row ids are dense (integer primary key, holes only
-    // where files were removed), so an array of bytes is the whole table (154k chunks of OpenTitan: 154 kB); row ids
-    // far past the chunk count, which only a hand-edited database has, go to a dictionary.
-    private readonly byte[] _byRowId;
-    private readonly Dictionary<long, byte> _sparse;
-
-    private ChunkGranularityTable(byte[] byRowId, Dictionary<long, byte> sparse)
-    {
-        _byRowId = byRowId;
-        _sparse = sparse;
-    }
-
-    public static ChunkGranularityTable Load(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), coalesce(max(rowid), 0) FROM retrieval_chunks";
-        long count;
-        long maxRowId;
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            count = reader.GetInt64(0);
-            maxRowId = reader.GetInt64(1);
-        }
-
-        var byRowId = new byte[Math.Min(maxRowId + 1, Math.Max(1_000_000L, 8L * count))];
-        var sparse = new Dictionary<long, byte>();
-        command.CommandText = "SELECT rowid, granularity FROM retrieval_chunks";
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var rowId = reader.GetInt64(0);
-                var granularity = (byte)(reader.GetInt32(1) + 1);
-                if (rowId >= 0 && rowId < byRowId.Length)
-                {
-                    byRowId[rowId] = granularity;
-                }
-                else
-                {
-                    sparse[rowId] = granularity;
-                }
-            }
-        }
-
-        return new ChunkGranularityTable(byRowId, sparse);
-    }
-
-    public Granularity? Of(long rowId)
-    {
-        var granularity = rowId >= 0 && rowId < _byRowId.Length ? _byRowId[rowId] : _sparse.GetValueOrDefault(rowId);
-        return granularity == 0 ? null : (Granularity)(granularity - 1);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Hdl.Retrieval.Chunking;
 using Microsoft.Data.Sqlite;
 
@@ -51,7 +50,7 @@ public enum ChunkEdgeKind
     Connects,
 }
 
-/// <summary>BM25 field weights and the FTS query shape.</summary>
+/// <summary>BM25 field weights and the query shape.</summary>
 public sealed record LexicalOptions
 {
     public static readonly LexicalOptions Default = new();
@@ -72,8 +71,9 @@ public readonly record struct LexicalRequest(Granularity? Granularity, int Top);
 
 /// <summary>
 /// The retrieval tables of the workspace database (`.hdl/index.db`, prefix `retrieval_`): files with their hashes,
-/// chunks, the FTS5 index (BM25 over names, comments and body with field weights), chunk graph edges and metadata.
-/// Vectors live in <see cref="SqliteVectorCollection"/> on the same file. Every write is one transaction.
+/// chunks, each chunk's term counts (`retrieval_terms`, read into the in-memory BM25 index <see cref="LexicalIndex"/>),
+/// chunk graph edges and metadata. Vectors live in <see cref="SqliteVectorCollection"/> on the same file. Every write
+/// is one transaction.
 /// </summary>
 public sealed class SqliteRetrievalStore : IDisposable
 {
@@ -82,7 +82,8 @@ public sealed class SqliteRetrievalStore : IDisposable
     private readonly Lock _cacheLock = new();
     private long _cachedDataVersion = -1;
     private EdgeAdjacency? _adjacency;
-    private ChunkGranularityTable? _granularities;
+    private LexicalIndex? _lexical;
+    private TimeSpan _lexicalLoadTime;
 
     private SqliteRetrievalStore(SqliteConnection connection, string path)
     {
@@ -126,7 +127,8 @@ public sealed class SqliteRetrievalStore : IDisposable
                 end_line INTEGER NOT NULL, context TEXT NOT NULL, snippet TEXT NOT NULL, ignore_case INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS retrieval_chunks_path ON retrieval_chunks(path);
             CREATE INDEX IF NOT EXISTS retrieval_chunks_unit ON retrieval_chunks(unit COLLATE NOCASE, granularity);
-            CREATE VIRTUAL TABLE IF NOT EXISTS retrieval_fts USING fts5(names, comments, body, grain, tokenize = "unicode61 tokenchars '_'");
+            DROP TABLE IF EXISTS retrieval_fts;
+            CREATE TABLE IF NOT EXISTS retrieval_terms(rowid INTEGER PRIMARY KEY, granularity INTEGER NOT NULL, data BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS retrieval_edges(
                 source TEXT NOT NULL, target TEXT NOT NULL, kind INTEGER NOT NULL, source_path TEXT NOT NULL, target_path TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS retrieval_edges_source ON retrieval_edges(source);
@@ -193,7 +195,7 @@ public sealed class SqliteRetrievalStore : IDisposable
     }
 
     /// <summary>
-    /// Replaces everything stored for the given files (chunks, FTS rows, edges touching them) in one transaction;
+    /// Replaces everything stored for the given files (chunks, their terms, edges touching them) in one transaction;
     /// other files' rows are not touched. A file with a null hash is removed.
     /// </summary>
     public void ReplaceFiles(IReadOnlyList<FileChunks> files, IReadOnlyList<ChunkEdge> edges, CancellationToken cancellationToken)
@@ -201,8 +203,8 @@ public sealed class SqliteRetrievalStore : IDisposable
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(edges);
         using var transaction = _connection.BeginTransaction();
-        using var deleteFts = Command("DELETE FROM retrieval_fts WHERE rowid IN (SELECT rowid FROM retrieval_chunks WHERE path = $path)", transaction);
-        var deleteFtsPath = deleteFts.Parameters.Add("$path", SqliteType.Text);
+        using var deleteTerms = Command("DELETE FROM retrieval_terms WHERE rowid IN (SELECT rowid FROM retrieval_chunks WHERE path = $path)", transaction);
+        var deleteTermsPath = deleteTerms.Parameters.Add("$path", SqliteType.Text);
         using var deleteChunks = Command("DELETE FROM retrieval_chunks WHERE path = $path", transaction);
         var deleteChunksPath = deleteChunks.Parameters.Add("$path", SqliteType.Text);
         using var deleteEdges = Command("DELETE FROM retrieval_edges WHERE source_path = $path OR target_path = $path", transaction);
@@ -218,13 +220,15 @@ public sealed class SqliteRetrievalStore : IDisposable
             """, transaction);
         var chunkParameters = new[] { "$id", "$path", "$kind", "$granularity", "$unit", "$name", "$start", "$end", "$context", "$snippet", "$ignoreCase" }
             .Select(name => insertChunk.Parameters.Add(name, SqliteType.Text)).ToArray();
-        using var insertFts = Command("INSERT INTO retrieval_fts(rowid, names, comments, body, grain) VALUES ($rowid, $names, $comments, $body, $grain)", transaction);
-        var ftsParameters = new[] { "$rowid", "$names", "$comments", "$body", "$grain" }.Select(name => insertFts.Parameters.Add(name, SqliteType.Text)).ToArray();
+        using var insertTerms = Command("INSERT INTO retrieval_terms(rowid, granularity, data) VALUES ($rowid, $granularity, $data)", transaction);
+        var termsRowId = insertTerms.Parameters.Add("$rowid", SqliteType.Integer);
+        var termsGranularity = insertTerms.Parameters.Add("$granularity", SqliteType.Integer);
+        var termsData = insertTerms.Parameters.Add("$data", SqliteType.Blob);
 
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (command, parameter) in new[] { (deleteFts, deleteFtsPath), (deleteChunks, deleteChunksPath), (deleteEdges, deleteEdgesPath), (deleteFile, deleteFilePath) })
+            foreach (var (command, parameter) in new[] { (deleteTerms, deleteTermsPath), (deleteChunks, deleteChunksPath), (deleteEdges, deleteEdgesPath), (deleteFile, deleteFilePath) })
             {
                 parameter.Value = file.Path;
                 command.ExecuteNonQuery();
@@ -248,14 +252,10 @@ public sealed class SqliteRetrievalStore : IDisposable
                     chunkParameters[value].Value = values[value];
                 }
 
-                var rowId = (long)insertChunk.ExecuteScalar()!;
-                object[] ftsValues = [rowId, fields.Names, fields.Comments, fields.Body, GrainToken(chunk.Granularity)];
-                for (var value = 0; value < ftsValues.Length; value++)
-                {
-                    ftsParameters[value].Value = ftsValues[value];
-                }
-
-                insertFts.ExecuteNonQuery();
+                termsRowId.Value = (long)insertChunk.ExecuteScalar()!;
+                termsGranularity.Value = (int)chunk.Granularity;
+                termsData.Value = LexicalIndex.Encode(fields);
+                insertTerms.ExecuteNonQuery();
             }
         }
 
@@ -292,149 +292,32 @@ public sealed class SqliteRetrievalStore : IDisposable
     }
 
     /// <summary>BM25 search: the best chunks for any of the terms, optionally of one granularity, best first (score: higher is better).</summary>
-    public ImmutableArray<(long RowId, double Score)> SearchLexical(IReadOnlyList<string> terms, Granularity? granularity, int top, LexicalOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        ArgumentNullException.ThrowIfNull(options);
-        var match = MatchExpression(terms, options);
-        if (match is null)
-        {
-            return [];
-        }
-
-        if (granularity is { } grain)
-        {
-            match += " AND grain: " + GrainToken(grain);
-        }
-
-        using var command = Command($"SELECT rowid, bm25(retrieval_fts, {Bm25Weights(options)}) AS score FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY score LIMIT $top");
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$top", top);
-        using var reader = command.ExecuteReader();
-        var result = ImmutableArray.CreateBuilder<(long, double)>();
-        while (reader.Read())
-        {
-            // FTS5's bm25() is negative, lower is better; flip it so every list reads "higher is better".
-            result.Add((reader.GetInt64(0), -reader.GetDouble(1)));
-        }
-
-        return result.ToImmutable();
-    }
+    public ImmutableArray<(long RowId, double Score)> SearchLexical(IReadOnlyList<string> terms, Granularity? granularity, int top, LexicalOptions options) =>
+        SearchLexical(terms, [new LexicalRequest(granularity, top)], options)[0];
 
     /// <summary>
-    /// Several BM25 searches for the same terms from one FTS query: every match is scored once and offered to each
-    /// request of its granularity (null: any). Each request keeps the best <c>Top</c> as SQLite's `ORDER BY score
-    /// LIMIT n` does (ties in row order, the order FTS5 yields matches), so each list equals what
-    /// <see cref="SearchLexical(IReadOnlyList{string}, Granularity?, int, LexicalOptions)"/> answers for that
-    /// granularity and depth. Scores are the same numbers: the grain filter of a single search adds a phrase of
-    /// weight 0 to bm25, which adds nothing. A single request is the single search.
+    /// Several BM25 searches for the same terms at once, from the in-memory index (<see cref="LexicalIndex"/>): every
+    /// chunk containing a term is scored once and offered to each request of its granularity (null: any), which keeps
+    /// its best <c>Top</c>, ties in row order.
     /// </summary>
-    public ImmutableArray<ImmutableArray<(long RowId, double Score)>> SearchLexical(IReadOnlyList<string> terms, IReadOnlyList<LexicalRequest> requests, LexicalOptions options)
+    public ImmutableArray<ImmutableArray<(long RowId, double Score)>> SearchLexical(IReadOnlyList<string> terms, IReadOnlyList<LexicalRequest> requests, LexicalOptions options) =>
+        Lexical().Search(terms, requests, options);
+
+    /// <summary>Which of <paramref name="terms"/> each chunk contains, in the order they first occur in its fields (names, comments, body).</summary>
+    public ImmutableDictionary<long, ImmutableArray<string>> MatchedTerms(IEnumerable<long> rowIds, IReadOnlyCollection<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        ArgumentNullException.ThrowIfNull(requests);
-        ArgumentNullException.ThrowIfNull(options);
-        if (requests.Count == 1)
-        {
-            return [SearchLexical(terms, requests[0].Granularity, requests[0].Top, options)];
-        }
-
-        var match = MatchExpression(terms, options);
-        if (match is null || requests.Count == 0)
-        {
-            return [.. requests.Select(_ => ImmutableArray<(long, double)>.Empty)];
-        }
-
-        var granularities = ChunkGranularities();
-        var queues = requests.Select(request => new PriorityQueue<(long RowId, double Bm25), (double Bm25, long Order)>(Math.Max(0, request.Top) + 1, WorstFirst.Instance)).ToArray();
-        using (var command = Command($"SELECT rowid, bm25(retrieval_fts, {Bm25Weights(options)}) FROM retrieval_fts WHERE retrieval_fts MATCH $match ORDER BY rowid"))
-        {
-            command.Parameters.AddWithValue("$match", match);
-            using var reader = command.ExecuteReader();
-            long order = 0;
-            while (reader.Read())
-            {
-                var rowId = reader.GetInt64(0);
-                var bm25 = reader.GetDouble(1);
-                var granularity = granularities.Of(rowId);
-                order++;
-                for (var request = 0; request < requests.Count; request++)
-                {
-                    var (wanted, top) = requests[request];
-                    if (top <= 0 || (wanted is { } grain && granularity != grain))
-                    {
-                        continue;
-                    }
-
-                    // SQLite's bounded sorter: a row enters when there is room or when it sorts strictly before the
-                    // last kept row (a tie loses to the row that came first), which then leaves.
-                    var queue = queues[request];
-                    if (queue.Count < top)
-                    {
-                        queue.Enqueue((rowId, bm25), (bm25, order));
-                    }
-                    else if (queue.TryPeek(out _, out var worst) && bm25 < worst.Bm25)
-                    {
-                        queue.DequeueEnqueue((rowId, bm25), (bm25, order));
-                    }
-                }
-            }
-        }
-
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<(long, double)>>(requests.Count);
-        foreach (var queue in queues)
-        {
-            var list = new List<(long, double)>(queue.Count);
-            while (queue.TryDequeue(out var row, out _))
-            {
-                // FTS5's bm25() is negative, lower is better; flipped as the single search does.
-                list.Add((row.RowId, -row.Bm25));
-            }
-
-            list.Reverse();
-            result.Add([.. list]);
-        }
-
-        return result.MoveToImmutable();
+        var wanted = terms.ToHashSet(StringComparer.Ordinal);
+        return ReadByRowIds(rowIds, "SELECT rowid, data FROM retrieval_terms WHERE rowid IN ({0})",
+            reader => LexicalIndex.TermsOf(reader.GetFieldValue<byte[]>(1)).Where(wanted.Contains).ToImmutableArray());
     }
 
-    /// <summary>Orders a bounded queue so its head is the row SQLite's sorter would drop first: the highest bm25, the latest among equals.</summary>
-    private sealed class WorstFirst : IComparer<(double Bm25, long Order)>
+    /// <summary>The in-memory BM25 index's size and how long it took to read (loading it first when needed), for reports.</summary>
+    public LexicalIndexSize LexicalIndexSize()
     {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((double Bm25, long Order) x, (double Bm25, long Order) y)
-        {
-            var byScore = y.Bm25.CompareTo(x.Bm25);
-            return byScore != 0 ? byScore : y.Order.CompareTo(x.Order);
-        }
+        var index = Lexical();
+        return new LexicalIndexSize(index.ChunkCount, index.TermCount, index.PostingCount, index.ApproximateBytes, _lexicalLoadTime);
     }
-
-    /// <summary>The FTS5 query for any of the terms in the text columns; null when no term is left.</summary>
-    private static string? MatchExpression(IReadOnlyList<string> terms, LexicalOptions options)
-    {
-        var distinct = terms.Distinct(StringComparer.Ordinal).Take(options.MaxQueryTerms).ToList();
-        if (distinct.Count == 0)
-        {
-            return null;
-        }
-
-        var match = new StringBuilder("{names comments body}: (");
-        for (var index = 0; index < distinct.Count; index++)
-        {
-            match.Append(index == 0 ? string.Empty : " OR ").Append('"').Append(distinct[index].Replace("\"", string.Empty, StringComparison.Ordinal)).Append('"');
-        }
-
-        return match.Append(')').ToString();
-    }
-
-    private static string Bm25Weights(LexicalOptions options) =>
-        string.Create(CultureInfo.InvariantCulture, $"{options.NameWeight}, {options.CommentWeight}, {options.BodyWeight}, 0.0");
-
-    /// <summary>The indexed terms of chunks (to tell which query terms a result matched).</summary>
-    public ImmutableDictionary<long, IndexedFields> FieldsOf(IEnumerable<long> rowIds) =>
-        ReadByRowIds(rowIds, "SELECT rowid, names, comments, body FROM retrieval_fts WHERE rowid IN ({0})",
-            reader => new IndexedFields(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
 
     public ImmutableDictionary<long, string> ChunkIdsByRowId(IEnumerable<long> rowIds) =>
         ReadByRowIds(rowIds, "SELECT rowid, id FROM retrieval_chunks WHERE rowid IN ({0})", reader => reader.GetString(1));
@@ -558,14 +441,34 @@ public sealed class SqliteRetrievalStore : IDisposable
         }
     }
 
-    /// <summary>Each chunk's granularity by row id (read on first use, again after any write), for filtering FTS matches.</summary>
-    internal ChunkGranularityTable ChunkGranularities()
+    /// <summary>
+    /// The BM25 index held in memory (read from `retrieval_terms` on first use, again after any write to the index, by
+    /// this store or another connection). On OpenTitan `hw/` it replaces an FTS5 query that scored every match through
+    /// SQLite's auxiliary-function interface.
+    /// </summary>
+    internal LexicalIndex Lexical()
     {
         lock (_cacheLock)
         {
             RefreshCaches();
-            return _granularities ??= ChunkGranularityTable.Load(_connection);
+            return _lexical ??= LoadLexical();
         }
+    }
+
+    private LexicalIndex LoadLexical()
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var builder = new LexicalIndex.Builder();
+        using var command = Command("SELECT rowid, granularity, data FROM retrieval_terms ORDER BY rowid");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            builder.Add(reader.GetInt64(0), (Granularity)reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+        }
+
+        var index = builder.Build();
+        _lexicalLoadTime = stopwatch.Elapsed;
+        return index;
     }
 
     /// <summary>Drops the caches when another connection committed since they were read (`PRAGMA data_version` changes).</summary>
@@ -577,7 +480,7 @@ public sealed class SqliteRetrievalStore : IDisposable
         {
             _cachedDataVersion = version;
             _adjacency = null;
-            _granularities = null;
+            _lexical = null;
         }
     }
 
@@ -586,7 +489,7 @@ public sealed class SqliteRetrievalStore : IDisposable
         lock (_cacheLock)
         {
             _adjacency = null;
-            _granularities = null;
+            _lexical = null;
         }
     }
 
@@ -618,13 +521,6 @@ public sealed class SqliteRetrievalStore : IDisposable
         return result.ToImmutable();
     }
 
-    internal static string GrainToken(Granularity granularity) => granularity switch
-    {
-        Granularity.Module => "gmodule",
-        Granularity.Block => "gblock",
-        _ => "gsignal",
-    };
-
     private void Execute(string sql)
     {
         using var command = Command(sql);
@@ -639,6 +535,9 @@ public sealed class SqliteRetrievalStore : IDisposable
         return command;
     }
 }
+
+/// <summary>Size of the in-memory BM25 index: chunks, distinct terms, postings, approximate bytes, and the time its last load took.</summary>
+public sealed record LexicalIndexSize(int Chunks, int Terms, int Postings, long Bytes, TimeSpan LoadTime);
 
 /// <summary>What to store for one file: its hash (null = the file is gone), chunks and their analysed fields.</summary>
 public sealed record FileChunks(string Path, string? Hash, ImmutableArray<Chunk> Chunks, ImmutableArray<IndexedFields> Fields);
