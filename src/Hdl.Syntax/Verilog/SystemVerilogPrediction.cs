@@ -2,6 +2,7 @@ using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Dfa;
 using Hdl.Syntax.Parsing;
+using static Hdl.Syntax.Parsing.AtnPaths;
 
 namespace Hdl.Syntax.Verilog;
 
@@ -11,13 +12,7 @@ namespace Hdl.Syntax.Verilog;
 /// can only settle by reading far ahead: the dangling <c>else</c>, a parenthesised primary (<c>(a = b)</c> against
 /// <c>(a + b)</c>) and a statement that starts with a name (assignment, nonblocking assignment, <c>++</c>, call).
 /// </summary>
-/// <remarks>
-/// Used only in the first, SLL stage of <see cref="TwoStageParse"/>, and every shortcut answers what a successful
-/// parse must take: if a shortcut ever picks an alternative the input does not fit, the SLL stage fails as it does on
-/// any error, and the LL stage (plain ANTLR prediction, with recovery) decides. So the accepted language, the trees of
-/// valid input and the diagnostics are those of the grammar.
-/// </remarks>
-internal sealed class SystemVerilogPrediction : ParserATNSimulator
+internal sealed class SystemVerilogPrediction : ShortcutPrediction
 {
     /// <summary>Tokens scanned at most to find what follows a name or a parenthesis before giving the decision to ANTLR.</summary>
     private const int ScanLimit = 256;
@@ -34,27 +29,14 @@ internal sealed class SystemVerilogPrediction : ParserATNSimulator
         _parser = parser;
     }
 
-    public override int AdaptivePredict(ITokenStream input, int decision, ParserRuleContext outerContext)
+    protected override FirstTokenTable FirstToken => _shortcuts.FirstToken;
+
+    protected override int Shortcut(ITokenStream input, int decision, int next, ParserRuleContext outerContext)
     {
-        var next = input.LA(1);
-        if (PredictionMode != PredictionMode.SLL)
-        {
-            // Full LL with recovery: only the answers ANTLR would give after one token, so errors are found where
-            // ANTLR finds them.
-            var exact = _shortcuts.FirstToken.Lookup(decision, next, exact: true);
-            return exact != 0 ? exact : base.AdaptivePredict(input, decision, outerContext);
-        }
-
-        var alt = _shortcuts.FirstToken.Lookup(decision, next, exact: false);
-        if (alt == 0)
-        {
-            // An operator of a left-recursive rule: the loop goes on when the operator binds at least as tightly as
-            // the level being parsed (its precedence predicate), as ANTLR's prediction resolves it for valid input.
-            var precedence = _shortcuts.FirstToken.OperatorPrecedence(decision, next);
-            alt = precedence >= 0 ? (_parser.Precpred(outerContext, precedence) ? 1 : 2) : _shortcuts.Special(input, decision, next);
-        }
-
-        return alt != 0 ? alt : base.AdaptivePredict(input, decision, outerContext);
+        // An operator of a left-recursive rule: the loop goes on when the operator binds at least as tightly as the
+        // level being parsed (its precedence predicate), as ANTLR's prediction resolves it for valid input.
+        var precedence = _shortcuts.FirstToken.OperatorPrecedence(decision, next);
+        return precedence >= 0 ? (_parser.Precpred(outerContext, precedence) ? 1 : 2) : _shortcuts.Special(input, decision, next);
     }
 
     /// <summary>The tables, built once per process from the grammar's ATN (alternatives found by the rules they call).</summary>
@@ -227,38 +209,6 @@ internal sealed class SystemVerilogPrediction : ParserATNSimulator
         private static bool StartsName(int token) => token is SystemVerilogLexer.SIMPLE_IDENTIFIER or SystemVerilogLexer.ESCAPED_IDENTIFIER
             or SystemVerilogLexer.THIS or SystemVerilogLexer.SUPER or SystemVerilogLexer.DOLLAR_ROOT or SystemVerilogLexer.DOLLAR_UNIT
             or SystemVerilogLexer.SYSTEM_TF_IDENTIFIER;
-
-        /// <summary>The token an alternative starts with, through epsilon steps only; 0 if it starts otherwise.</summary>
-        private static int FirstAtom(ATNState state)
-        {
-            var s = SkipEpsilon(state);
-            return s is not null && s.NumberOfTransitions == 1 && s.Transition(0) is AtomTransition atom ? atom.token : 0;
-        }
-
-        /// <summary>The rule an alternative calls right after its first token, or -1.</summary>
-        private static int RuleAfterFirstAtom(ATNState state)
-        {
-            var s = SkipEpsilon(state);
-            return s is not null && s.NumberOfTransitions == 1 && s.Transition(0) is AtomTransition atom ? FirstRule(atom.target) : -1;
-        }
-
-        /// <summary>The rule an alternative starts by calling, or -1.</summary>
-        private static int FirstRule(ATNState state)
-        {
-            var s = SkipEpsilon(state);
-            return s is not null && s.NumberOfTransitions == 1 && s.Transition(0) is Antlr4.Runtime.Atn.RuleTransition call ? call.target.ruleIndex : -1;
-        }
-
-        private static ATNState? SkipEpsilon(ATNState state)
-        {
-            var s = state;
-            for (var steps = 0; steps < 16 && s.NumberOfTransitions == 1 && s.Transition(0).IsEpsilon && s.Transition(0) is not Antlr4.Runtime.Atn.RuleTransition; steps++)
-            {
-                s = s.Transition(0).target;
-            }
-
-            return s.NumberOfTransitions == 1 ? s : null;
-        }
     }
 }
 

@@ -2,6 +2,7 @@ using Antlr4.Runtime;
 using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Dfa;
 using Hdl.Syntax.Parsing;
+using static Hdl.Syntax.Parsing.AtnPaths;
 
 namespace Hdl.Syntax.Vhdl;
 
@@ -13,14 +14,8 @@ namespace Hdl.Syntax.Vhdl;
 /// <c>,</c>), a subprogram declaration against a body or an instantiation (<c>;</c>, <c>is</c>, <c>is new</c>), a
 /// resolution function before a type mark (two names in a row), and a name's suffix loop.
 /// </summary>
-/// <remarks>
-/// Used only in the first, SLL stage of <see cref="TwoStageParse"/>, and every shortcut answers what a successful
-/// parse must take (where the grammar allows two parses, such as `u : c;` as an instance or a call, ANTLR decides):
-/// if a shortcut picks an alternative the input does not fit, the SLL stage fails as it does on any error, and the LL
-/// stage (plain ANTLR prediction, with recovery) parses the file. So the accepted language, the trees of valid input
-/// and the diagnostics are those of the grammar.
-/// </remarks>
-internal sealed class VhdlPrediction : ParserATNSimulator
+/// <remarks>Where the grammar allows two parses, such as <c>u : c;</c> as an instance or a call, ANTLR decides.</remarks>
+internal sealed class VhdlPrediction : ShortcutPrediction
 {
     /// <summary>Tokens scanned at most to find the token that decides, before giving the decision to ANTLR.</summary>
     private const int ScanLimit = 256;
@@ -35,25 +30,10 @@ internal sealed class VhdlPrediction : ParserATNSimulator
         _shortcuts = Shared.Value;
     }
 
-    public override int AdaptivePredict(ITokenStream input, int decision, ParserRuleContext outerContext)
-    {
-        var next = input.LA(1);
-        if (PredictionMode != PredictionMode.SLL)
-        {
-            // Full LL with recovery: only the answers ANTLR would give after one token, so errors are found where
-            // ANTLR finds them.
-            var exact = _shortcuts.FirstToken.Lookup(decision, next, exact: true);
-            return exact != 0 ? exact : base.AdaptivePredict(input, decision, outerContext);
-        }
+    protected override FirstTokenTable FirstToken => _shortcuts.FirstToken;
 
-        var alt = _shortcuts.FirstToken.Lookup(decision, next, exact: false);
-        if (alt == 0)
-        {
-            alt = _shortcuts.Special(input, decision, next);
-        }
-
-        return alt != 0 ? alt : base.AdaptivePredict(input, decision, outerContext);
-    }
+    protected override int Shortcut(ITokenStream input, int decision, int next, ParserRuleContext outerContext) =>
+        _shortcuts.Special(input, decision, next);
 
     private enum Kind : byte
     {
@@ -451,22 +431,6 @@ internal sealed class VhdlPrediction : ParserATNSimulator
             }
 
             return false;
-        }
-
-        /// <summary>The rule an alternative starts by calling, or -1.</summary>
-        private static int FirstRule(ATNState state) =>
-            SkipEpsilon(state) is { } s && s.Transition(0) is Antlr4.Runtime.Atn.RuleTransition call ? call.target.ruleIndex : -1;
-
-        /// <summary>The first state of an alternative with a single outgoing step that is not a plain epsilon step.</summary>
-        private static ATNState? SkipEpsilon(ATNState state)
-        {
-            var s = state;
-            for (var steps = 0; steps < 16 && s.NumberOfTransitions == 1 && s.Transition(0).IsEpsilon && s.Transition(0) is not Antlr4.Runtime.Atn.RuleTransition; steps++)
-            {
-                s = s.Transition(0).target;
-            }
-
-            return s.NumberOfTransitions == 1 ? s : null;
         }
     }
 }
