@@ -49,6 +49,35 @@ public sealed class VectorStoreTests : IDisposable
         Assert.Equal(["b1"], (await SearchAsync([1, 0, 0], 5, null)).Select(result => result.Record.Id).ToArray());
     }
 
+    /// <summary>
+    /// A store large enough for the scan to be split across cores (40,000 vectors, only 12 distinct directions, so
+    /// nearly every score is tied many times over): each list is the brute-force ranking, best score first and equal
+    /// scores in store order, whatever the split.
+    /// </summary>
+    [Fact]
+    public async Task A_scan_split_across_cores_ranks_as_one_pass_with_ties_in_store_order()
+    {
+        var granularities = new[] { "module", "block", "signal" };
+        var records = Enumerable.Range(0, 40_000)
+            .Select(i => Record($"c{i:D5}", granularities[i % 3], 1 + (i % 4), i % 3, (i * 7) % 5))
+            .ToList();
+        await _fixture.Vectors.UpsertAsync(records);
+        var query = Normalize([2, 1, 1]);
+        VectorRequest[] requests = [new(null, 25), new(Chunking.Granularity.Signal, 40), new(Chunking.Granularity.Module, 7), new(Chunking.Granularity.Block, 0)];
+
+        var lists = _fixture.Vectors.SearchGranularities(query, requests);
+
+        var scored = records.Select(record => (record.Id, record.Granularity, Score: (double)System.Numerics.Tensors.TensorPrimitives.Dot<float>(query, record.Vector.Span))).ToList();
+        for (var request = 0; request < requests.Length; request++)
+        {
+            var wanted = requests[request].Granularity is { } granularity ? ChunkVectorRecord.GranularityName(granularity) : null;
+            var expected = scored.Where(item => wanted is null || item.Granularity == wanted)
+                .OrderByDescending(item => item.Score).ThenBy(item => item.Id, StringComparer.Ordinal)
+                .Take(requests[request].Top).Select(item => (item.Id, item.Score)).ToList();
+            Assert.Equal(expected, lists[request]);
+        }
+    }
+
     private async Task<List<VectorSearchResult<ChunkVectorRecord>>> SearchAsync(float[] query, int top, System.Linq.Expressions.Expression<Func<ChunkVectorRecord, bool>>? filter)
     {
         var results = new List<VectorSearchResult<ChunkVectorRecord>>();
