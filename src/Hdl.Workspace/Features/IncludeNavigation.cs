@@ -58,27 +58,30 @@ public static class IncludeNavigation
             return null;
         }
 
-        var sites = ImmutableArray.CreateBuilder<Location>();
-        foreach (var file in index.Files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!file.Includes.Contains(header.Path, StringComparer.Ordinal) || textOf(file.Path) is not { } includer)
-            {
-                continue;
-            }
+        var headerName = Path.GetFileName(header.Path);
+        // Every includer's text is read (a common header has thousands of includers): in parallel, in index order.
+        return [.. index.Files
+            .Where(file => file.Includes.Contains(header.Path, StringComparer.Ordinal))
+            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .SelectMany(file => textOf(file.Path) is { } includer ? SitesIn(includer, headerName, header.Path, includes, directories) : [])];
+    }
 
-            var all = includer.Text.AsSpan();
-            for (var at = all.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = NextDirective(all, at))
+    private static List<Location> SitesIn(SourceText includer, string headerName, string headerPath, IIncludeSource includes, ImmutableArray<string> directories)
+    {
+        var sites = new List<Location>();
+        var all = includer.Text.AsSpan();
+        for (var at = all.IndexOf(Directive, StringComparison.Ordinal); at >= 0; at = NextDirective(all, at))
+        {
+            // The file name first: resolving searches the include folders, and an includer names other headers too.
+            if (!InLineComment(all, at) && NameAfter(all, at + Directive.Length) is var (name, end) && name.Length > 0
+                && string.Equals(Path.GetFileName(name), headerName, StringComparison.Ordinal)
+                && includes.Resolve(name, includer.Path, directories)?.Path == headerPath)
             {
-                if (!InLineComment(all, at) && NameAfter(all, at + Directive.Length) is var (name, end) && name.Length > 0
-                    && includes.Resolve(name, includer.Path, directories)?.Path == header.Path)
-                {
-                    sites.Add(includer.GetLocation(TextSpan.FromBounds(at, end + 1)));
-                }
+                sites.Add(includer.GetLocation(TextSpan.FromBounds(at, end + 1)));
             }
         }
 
-        return sites.ToImmutable();
+        return sites;
     }
 
     /// <summary>Whether a `//` comment starts earlier on the line of the offset (a commented-out directive includes nothing).</summary>
