@@ -218,4 +218,19 @@ public sealed class LazyBindingTests
         Assert.Equal("/other.sv", string.Join(", ", snapshots.SelectMany(snapshot => snapshot.Bindings.BoundPaths).Distinct()));
         Assert.Equal(IncrementalBindingTests.Render(index, WorkspaceBindings.Build(index, CancellationToken.None)), IncrementalBindingTests.Render(index, index.Bindings));
     }
+
+    [Fact]
+    public void A_snapshot_made_before_anyone_asked_for_the_first_snapshots_bindings_patches_them_rather_than_binding_everything_again()
+    {
+        var workspace = new MemoryWorkspace(IncrementalBindingTests.PackageAndUsers);
+        var opened = workspace.BuildIndex();
+
+        // A document is edited before the server's warm-up has asked for the first snapshot's bindings.
+        var edited = opened.ApplyChanges(IncrementalBindingTests.Replace(workspace, "/other.sv", "assign b = a;", "assign b = ~a;"), workspace, workspace, CancellationToken.None);
+        opened.Bindings.BindAll(CancellationToken.None);
+        edited.Bindings.BindAll(CancellationToken.None);
+
+        Assert.Equal("/other.sv", string.Join(", ", edited.Bindings.BoundPaths));
+        Assert.Equal(IncrementalBindingTests.Render(edited, WorkspaceBindings.Build(edited, CancellationToken.None)), IncrementalBindingTests.Render(edited, edited.Bindings));
+    }
 }
