@@ -77,39 +77,21 @@ public sealed class RetrievalSession : IDisposable
     }
 
     /// <summary>Files that are new or changed against the index, and indexed files that are gone.</summary>
-    public (ImmutableArray<string> Changed, ImmutableArray<string> Removed) Differences(IReadOnlyDictionary<string, string> currentHashes)
-    {
-        _turn.Wait();
-        try
-        {
-            return _indexer.Differences(currentHashes);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public (ImmutableArray<string> Changed, ImmutableArray<string> Removed) Differences(IReadOnlyDictionary<string, string> currentHashes) =>
+        InTurn(() => _indexer.Differences(currentHashes));
 
-    public int ChunkCount()
-    {
-        _turn.Wait();
-        try
-        {
-            return _store.ChunkCount();
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public int ChunkCount() => InTurn(_store.ChunkCount);
 
     /// <summary>The in-memory BM25 index's size and load time (loading it when needed), for reports.</summary>
-    public LexicalIndexSize LexicalIndexSize()
+    public LexicalIndexSize LexicalIndexSize() => InTurn(_store.LexicalIndexSize);
+
+    /// <summary>A read of the store once no update or search is running (they share its connection).</summary>
+    private T InTurn<T>(Func<T> read)
     {
         _turn.Wait();
         try
         {
-            return _store.LexicalIndexSize();
+            return read();
         }
         finally
         {

@@ -473,7 +473,7 @@ public sealed class WorkspaceBindings
         var cursor = 0;
         foreach (var (old, now) in edits)
         {
-            var at = FirstAtOrAfter(previous._files, (now ?? old)!.Order, cursor);
+            var at = AnalysisOrder.FirstAtOrAfter<FileBindings>(previous._files, file => file.Order, (now ?? old)!.Order, cursor);
             for (; cursor < at; cursor++)
             {
                 files.Add(previous._files[cursor]);
@@ -617,26 +617,6 @@ public sealed class WorkspaceBindings
                 }
             }
         }
-    }
-
-    /// <summary>The index of the first file at or after <paramref name="order"/> (files are in analysis order), searching from <paramref name="from"/>.</summary>
-    private static int FirstAtOrAfter(FileBindings[] files, int order, int from)
-    {
-        int low = from, high = files.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (files[middle].Order < order)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     /// <summary>Changes lists of files in maps copied from an earlier snapshot's, copying each list the first time it changes.</summary>

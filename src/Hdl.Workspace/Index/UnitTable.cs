@@ -169,7 +169,7 @@ public sealed class UnitTable
         var cursor = 0;
         foreach (var (order, old, now) in edits)
         {
-            var at = FirstAtOrAfter(All, order, cursor);
+            var at = AnalysisOrder.FirstAtOrAfter(All.AsSpan(), unit => unit.Order, order, cursor);
             for (; cursor < at; cursor++)
             {
                 all.Add(All[cursor]);
@@ -237,26 +237,6 @@ public sealed class UnitTable
         return text.Append("libraries ").Append(string.Join(", ", _vhdlLibraries.Where(pair => pair.Value > 0).Select(pair => $"{pair.Key}:{pair.Value}").Order(StringComparer.OrdinalIgnoreCase))).ToString();
 
         static string Describe(IndexedUnit unit) => $"{unit.QualifiedName}#{unit.Order}";
-    }
-
-    /// <summary>The index of the first unit at or after <paramref name="order"/> (units are sorted by order), searching from <paramref name="from"/>.</summary>
-    private static int FirstAtOrAfter(ImmutableArray<IndexedUnit> units, int order, int from)
-    {
-        int low = from, high = units.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (units[middle].Order < order)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     private static IndexedUnit? Last(Dictionary<string, List<IndexedUnit>> map, string key) =>
