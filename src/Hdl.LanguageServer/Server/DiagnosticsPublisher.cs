@@ -23,17 +23,27 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
     /// <summary>How long a publication waits for the hierarchy before going out without elaboration diagnostics.</summary>
     private static readonly TimeSpan ElaborationWait = TimeSpan.FromMilliseconds(50);
 
-    public void Schedule(int delayMilliseconds)
+    /// <summary>The quiet time before a publication, adapted to how long publications take (<see cref="DiagnosticsDebounce"/>).</summary>
+    public DiagnosticsDebounce Debounce { get; } = new(DebounceOptions.Default);
+
+    /// <summary>
+    /// Publishes the current state's diagnostics once no edit came for the debounce time, at most
+    /// <paramref name="maximumDelayMilliseconds"/> (the configured delay).
+    /// </summary>
+    /// <returns>The delay chosen.</returns>
+    public TimeSpan Schedule(int maximumDelayMilliseconds)
     {
         var generation = Interlocked.Increment(ref _generation);
+        var delay = Debounce.Delay(TimeSpan.FromMilliseconds(maximumDelayMilliseconds));
         _ = Task.Run(async () =>
         {
-            await Task.Delay(delayMilliseconds).ConfigureAwait(false);
+            await Task.Delay(delay).ConfigureAwait(false);
             if (Interlocked.Read(ref _generation) == generation)
             {
-                await PublishAsync(currentState(), generation).ConfigureAwait(false);
+                await PublishAsync(currentState(), generation, measure: true).ConfigureAwait(false);
             }
         });
+        return delay;
     }
 
     public void Clear(string uri)
@@ -46,15 +56,17 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
         _ = SendAsync(new PublishDiagnosticsParams(uri, null, []));
     }
 
-    private async Task PublishAsync(ServerState state, long generation)
+    private async Task PublishAsync(ServerState state, long generation, bool measure)
     {
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var span = trace?.Start("publish diagnostics");
             var context = new RequestContext(state, syntax, pathStyle);
-            var hierarchy = await HierarchyWithinAsync(state, generation).ConfigureAwait(false);
-            span?.Mark("hierarchy");
-            var elaboration = hierarchy?.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal);
+
+            // The hierarchy may take up to the elaboration wait; the documents' own findings are gathered meanwhile.
+            var hierarchyTask = HierarchyWithinAsync(state, generation);
+            var documents = new List<(OpenDocument Document, ImmutableArray<LspDiagnostic>.Builder Diagnostics, ImmutableArray<Hdl.Syntax.Diagnostics.Diagnostic> Binding, ImmutableArray<Hdl.Syntax.Text.Location> Inactive)>();
             foreach (var document in state.Documents.Values)
             {
                 if (Interlocked.Read(ref _generation) != generation)
@@ -81,21 +93,38 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 span?.Mark("index");
                 var binding = state.IndexReady ? state.Index.Bindings.DiagnosticsIn(document.Path, CancellationToken.None) : [];
                 span?.Mark("binding");
+
+                // The analysis recorded the inactive branches of the text it read; the document is parsed again only
+                // when its analysis came from the persisted index.
+                var regions = file?.Design is null ? []
+                    : DocumentSyntax.InactiveRegions(file, document.Text)
+                        ?? (context.SyntaxOf(document.Path, CancellationToken.None) is { } tree ? DocumentSyntax.InactiveRegions(tree) : []);
+                span?.Mark("inactive");
+                documents.Add((document, diagnostics, binding, regions));
+            }
+
+            var hierarchy = await hierarchyTask.ConfigureAwait(false);
+            span?.Mark("hierarchy");
+            var elaboration = hierarchy?.Diagnostics.ToLookup(diagnostic => diagnostic.Location.Path, StringComparer.Ordinal);
+            if (measure)
+            {
+                Debounce.Record(clock.Elapsed);
+            }
+
+            foreach (var (document, diagnostics, binding, regions) in documents)
+            {
+                if (Interlocked.Read(ref _generation) != generation)
+                {
+                    return;
+                }
+
                 foreach (var diagnostic in (elaboration?[document.Path] ?? []).Concat(binding))
                 {
                     diagnostics.Add(Conversions.ToDiagnostic(diagnostic, context.UriOf));
                 }
 
-                var inactive = ImmutableArray<Protocol.Range>.Empty;
-                if (file?.Design is not null && context.SyntaxOf(document.Path, CancellationToken.None) is { } tree)
-                {
-                    var regions = DocumentSyntax.InactiveRegions(tree);
-                    diagnostics.AddRange(regions.Select(Conversions.ToInactiveRegionDiagnostic));
-                    inactive = [.. regions.Select(region => Conversions.ToRange(region))];
-                }
-
-                span?.Mark("syntax");
-
+                diagnostics.AddRange(regions.Select(Conversions.ToInactiveRegionDiagnostic));
+                ImmutableArray<Protocol.Range> inactive = [.. regions.Select(region => Conversions.ToRange(region))];
                 lock (_lock)
                 {
                     _published[document.Uri] = document.Version;
@@ -107,7 +136,7 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 await SendAsync("hdl/inactiveRegions", new InactiveRegionsParams(document.Uri, document.Version, inactive)).ConfigureAwait(false);
             }
 
-            span?.End();
+            span?.End($"debounce {Debounce.Delay(TimeSpan.FromMilliseconds(state.Configuration.DiagnosticsDelayMilliseconds)).TotalMilliseconds:F0} ms");
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -160,7 +189,7 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
 
         if (Interlocked.Read(ref _generation) == generation)
         {
-            await PublishAsync(state, generation).ConfigureAwait(false);
+            await PublishAsync(state, generation, measure: false).ConfigureAwait(false);
         }
     }
 

@@ -21,7 +21,10 @@ internal sealed record ServerConfiguration
 
     public LanguageVersion VhdlVersion { get; init; } = LanguageVersion.Vhdl2008;
 
-    /// <summary>Quiet time after the last edit before diagnostics are published.</summary>
+    /// <summary>
+    /// Longest quiet time after the last edit before diagnostics are published; the quiet time follows what recent
+    /// publications took, from 50 ms up to this (<see cref="DiagnosticsDebounce"/>).
+    /// </summary>
     public int DiagnosticsDelayMilliseconds { get; init; } = 200;
 
     /// <summary>Adds the hierarchy's findings (unknown units, port mismatches) to each file's diagnostics.</summary>

@@ -69,8 +69,22 @@ public sealed class DocumentSyntax
     public static ImmutableArray<Location> InactiveRegions(SyntaxTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return [.. tree.Preprocessor.InactiveRegions.Where(span => span.Length > 0 && span.End <= tree.Text.Length).Select(tree.Text.GetLocation)];
+        return InactiveRegions(tree.Text, tree.Preprocessor.InactiveRegions);
     }
+
+    /// <summary>
+    /// Ranges of a file's inactive `ifdef branches from what its analysis recorded (<see cref="IndexedFile.InactiveRegions"/>),
+    /// without parsing it again; null when the file was not analysed in this process or not from this text.
+    /// </summary>
+    public static ImmutableArray<Location>? InactiveRegions(IndexedFile file, SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(text);
+        return file.InactiveRegions is { } spans && file.ContentHash == WorkspaceIndex.HashOf(text.Text) ? InactiveRegions(text, spans) : null;
+    }
+
+    private static ImmutableArray<Location> InactiveRegions(SourceText text, ImmutableArray<TextSpan> spans) =>
+        [.. spans.Where(span => span.Length > 0 && span.End <= text.Length).Select(text.GetLocation)];
 
     public static ImmutableArray<IncludeLink> Includes(SyntaxTree tree)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Hdl.Design;
 using Hdl.Syntax;
 using Hdl.Syntax.Diagnostics;
+using Hdl.Syntax.Text;
 using Hdl.Workspace.Parsing;
 
 namespace Hdl.Workspace.Index;
@@ -26,6 +27,13 @@ public sealed record IndexedFile(
 
     /// <summary>Position in analysis order: a later file's VHDL architecture is the "most recently analysed" one.</summary>
     public int Order { get; init; }
+
+    /// <summary>
+    /// Spans of the file's `ifdef branches the preprocessor left out, when this file was analysed in this process;
+    /// null when it was loaded from the persisted index (which does not store them): the editor shades them, and
+    /// with them at hand it need not parse the document again after each edit.
+    /// </summary>
+    public ImmutableArray<TextSpan>? InactiveRegions { get; init; }
 
     public int ErrorCount => Count(DiagnosticSeverity.Error) + (Outcome is FileParseOutcome.NotFound or FileParseOutcome.Unreadable or FileParseOutcome.InternalError ? 1 : 0);
 

@@ -587,6 +587,7 @@ public sealed class WorkspaceIndex
             return new IndexedFile(path, tree.Language, FileParseOutcome.Parsed, hash, lineCount, tree.Diagnostics.AddRange(design.Diagnostics), design, null)
             {
                 Includes = included,
+                InactiveRegions = tree.Preprocessor.InactiveRegions,
             };
         }
         catch (NotSupportedException exception)

@@ -192,6 +192,26 @@ public class EditorExtrasTests(ExtrasServerFixture server)
     }
 
     [Fact]
+    public async Task Inactive_regions_after_an_edit_are_those_of_the_edited_text()
+    {
+        const string path = "rtl/switched.sv";
+        await Session.OpenAsync(path, "module switched;\n`ifdef USE_FAST\n  logic fast;\n`else\n  logic slow;\n`endif\nendmodule\n");
+        await Client.WaitForNotificationAsync("hdl/inactiveRegions", message => (string?)message["params"]!["uri"] == Session.Uri(path) && (int?)message["params"]!["version"] == 1);
+
+        // `ifdef becomes `ifndef (USE_FAST is defined in hdl.json): the other branch is now the inactive one.
+        await Client.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = Session.Uri(path), version = 2 },
+            contentChanges = new object[] { new { range = new { start = new { line = 1, character = 2 }, end = new { line = 1, character = 2 } }, text = "n" } },
+        });
+        var inactive = await Client.WaitForNotificationAsync("hdl/inactiveRegions", message => (string?)message["params"]!["uri"] == Session.Uri(path) && (int?)message["params"]!["version"] == 2);
+        var region = Assert.Single(inactive["params"]!["regions"]!.AsArray());
+        Assert.InRange((int)region!["start"]!["line"]!, 1, 2);
+        Assert.InRange((int)region["end"]!["line"]!, 2, 3);
+        await Client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = Session.Uri(path) } });
+    }
+
+    [Fact]
     public async Task Search_finds_units_by_what_they_do_and_takes_in_edits()
     {
         await Client.WaitForNotificationAsync("$/progress", message =>

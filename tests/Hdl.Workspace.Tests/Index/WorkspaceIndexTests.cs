@@ -1,3 +1,4 @@
+using Hdl.Syntax.Text;
 using Hdl.Workspace.Index;
 
 namespace Hdl.Workspace.Tests.Index;
@@ -164,6 +165,36 @@ public class WorkspaceIndexTests
             """);
         var index = workspace.BuildIndex();
         Assert.Equal(expectedFiles, index.PrimeParsers(workspace, workspace, lineBudget, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Analysis_records_the_inactive_ifdef_branches_of_the_text_it_read_as_a_parse_finds_them()
+    {
+        var workspace = new MemoryWorkspace("""
+            //- /rtl/top.sv
+            module top;
+            `ifdef NOT_DEFINED
+              logic hidden;
+            `endif
+            endmodule
+            """);
+        var index = workspace.BuildIndex();
+        workspace.Write("/rtl/top.sv", "module top;\n`ifndef NOT_DEFINED\n  logic shown;\n`else\n  logic hidden;\n`endif\nendmodule\n");
+        index = index.ApplyChanges(["/rtl/top.sv"], workspace, workspace, CancellationToken.None);
+
+        // The recorded regions are those of the edited text, the same as parsing it again gives.
+        var text = workspace.Read("/rtl/top.sv", CancellationToken.None).Text!;
+        var recorded = Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, text);
+        var parsed = Features.DocumentSyntax.InactiveRegions(new Features.DocumentSyntax().Parse(index.Options, text, workspace, CancellationToken.None));
+        Assert.NotNull(recorded);
+        Assert.Equal(string.Join("; ", parsed), string.Join("; ", recorded.Value));
+        var region = Assert.Single(recorded.Value);
+        Assert.InRange(region.Start.Line, 3, 4);
+        Assert.InRange(region.End.Line, 4, 5);
+
+        // For another text (the buffer changed since) or an analysis loaded from storage there is nothing recorded.
+        Assert.Null(Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, SourceText.From("/rtl/top.sv", "module top; endmodule\n")));
+        Assert.Null(Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")! with { InactiveRegions = null }, text));
     }
 
     private static void CheckIndex(string fixture, Func<MemoryWorkspace, string[]>? edit, string expected)
