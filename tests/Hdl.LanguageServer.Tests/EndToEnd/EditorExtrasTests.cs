@@ -202,7 +202,7 @@ public class EditorExtrasTests(ExtrasServerFixture server)
         await Client.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri = Session.Uri(path), version = 2 },
-            contentChanges = new object[] { new { range = new { start = new { line = 1, character = 2 }, end = new { line = 1, character = 2 } }, text = "n" } },
+            contentChanges = new object[] { new { range = new { start = new { line = 1, character = 3 }, end = new { line = 1, character = 3 } }, text = "n" } },
         });
         var inactive = await Client.WaitForNotificationAsync("hdl/inactiveRegions", message => (string?)message["params"]!["uri"] == Session.Uri(path) && (int?)message["params"]!["version"] == 2);
         var region = Assert.Single(inactive["params"]!["regions"]!.AsArray());
