@@ -1,4 +1,5 @@
 using Hdl.Syntax.Text;
+using Hdl.Workspace.Features;
 using Hdl.Workspace.Index;
 
 namespace Hdl.Workspace.Tests.Index;
@@ -184,8 +185,8 @@ public class WorkspaceIndexTests
 
         // The recorded regions are those of the edited text, the same as parsing it again gives.
         var text = workspace.Read("/rtl/top.sv", CancellationToken.None).Text!;
-        var recorded = Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, text);
-        var parsed = Features.DocumentSyntax.InactiveRegions(new Features.DocumentSyntax().Parse(index.Options, text, workspace, CancellationToken.None));
+        var recorded = DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, text);
+        var parsed = DocumentSyntax.InactiveRegions(new DocumentSyntax().Parse(index.Options, text, workspace, CancellationToken.None));
         Assert.NotNull(recorded);
         Assert.Equal(string.Join("; ", parsed), string.Join("; ", recorded.Value));
         var region = Assert.Single(recorded.Value);
@@ -193,8 +194,8 @@ public class WorkspaceIndexTests
         Assert.InRange(region.End.Line, 4, 5);
 
         // For another text (the buffer changed since) or an analysis loaded from storage there is nothing recorded.
-        Assert.Null(Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, SourceText.From("/rtl/top.sv", "module top; endmodule\n")));
-        Assert.Null(Features.DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")! with { InactiveRegions = null }, text));
+        Assert.Null(DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, SourceText.From("/rtl/top.sv", "module top; endmodule\n")));
+        Assert.Null(DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")! with { InactiveRegions = null }, text));
     }
 
     private static void CheckIndex(string fixture, Func<MemoryWorkspace, string[]>? edit, string expected)
