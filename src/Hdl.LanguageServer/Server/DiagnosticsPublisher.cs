@@ -94,8 +94,8 @@ internal sealed class DiagnosticsPublisher(JsonRpc rpc, Func<ServerState> curren
                 var binding = state.IndexReady ? state.Index.Bindings.DiagnosticsIn(document.Path, CancellationToken.None) : [];
                 span?.Mark("binding");
 
-                // The analysis recorded the inactive branches of the text it read; the document is parsed again only
-                // when its analysis came from the persisted index.
+                // The analysis recorded the inactive branches of the text it read (stored with the index too); the
+                // document is parsed again only when none were recorded.
                 var regions = file?.Design is null ? []
                     : DocumentSyntax.InactiveRegions(file, document.Text)
                         ?? (context.SyntaxOf(document.Path, CancellationToken.None) is { } tree ? DocumentSyntax.InactiveRegions(tree) : []);

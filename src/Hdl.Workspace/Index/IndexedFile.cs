@@ -29,9 +29,8 @@ public sealed record IndexedFile(
     public int Order { get; init; }
 
     /// <summary>
-    /// Spans of the file's `ifdef branches the preprocessor left out, when this file was analysed in this process;
-    /// null when it was loaded from the persisted index (which does not store them): the editor shades them, and
-    /// with them at hand it need not parse the document again after each edit.
+    /// Spans of the file's `ifdef branches the preprocessor left out (null when the analysis did not record them):
+    /// the editor shades them, and with them at hand it need not parse the document again after each edit.
     /// </summary>
     public ImmutableArray<TextSpan>? InactiveRegions { get; init; }
 

@@ -25,7 +25,7 @@ namespace Hdl.Workspace.Storage;
 public static class IndexedFileFormat
 {
     /// <summary>Part of the database's schema version: stored files in another format are re-analysed.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static byte[] Write(IndexedFile file) => Write(file, locations: null);
 
@@ -94,6 +94,15 @@ public static class IndexedFileFormat
 
             Text(file.Problem);
             Array(file.Includes, Text);
+            Write(file.InactiveRegions is not null);
+            if (file.InactiveRegions is { } regions)
+            {
+                Array(regions, span =>
+                {
+                    Number(span.Start);
+                    Number(span.Length);
+                });
+            }
         }
 
         private void Unit(DesignUnitSymbol unit)
@@ -401,7 +410,9 @@ public static class IndexedFileFormat
             }
 
             var problem = Text();
-            return new IndexedFile(path, language, outcome, hash, lineCount, diagnostics, design, problem) { Includes = Array(static reader => reader.RequiredText()) };
+            var includes = Array(static reader => reader.RequiredText());
+            ImmutableArray<TextSpan>? inactive = ReadBoolean() ? Array(static reader => new TextSpan(reader.Number(), reader.Number())) : null;
+            return new IndexedFile(path, language, outcome, hash, lineCount, diagnostics, design, problem) { Includes = includes, InactiveRegions = inactive };
         }
 
         private DesignUnitSymbol Unit() =>

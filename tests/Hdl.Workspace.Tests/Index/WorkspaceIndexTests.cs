@@ -193,7 +193,7 @@ public class WorkspaceIndexTests
         Assert.InRange(region.Start.Line, 3, 4);
         Assert.InRange(region.End.Line, 4, 5);
 
-        // For another text (the buffer changed since) or an analysis loaded from storage there is nothing recorded.
+        // For another text (the buffer changed since) or an analysis without them there is nothing recorded.
         Assert.Null(DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")!, SourceText.From("/rtl/top.sv", "module top; endmodule\n")));
         Assert.Null(DocumentSyntax.InactiveRegions(index.GetFile("/rtl/top.sv")! with { InactiveRegions = null }, text));
     }

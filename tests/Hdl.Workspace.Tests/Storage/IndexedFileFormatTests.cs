@@ -184,6 +184,7 @@ public class IndexedFileFormatTests
         IndexedFile.ContentHash: String
         IndexedFile.Design: DesignFile
         IndexedFile.Diagnostics: ImmutableArray<Diagnostic>
+        IndexedFile.InactiveRegions: Nullable<ImmutableArray<TextSpan>>
         IndexedFile.Includes: ImmutableArray<String>
         IndexedFile.Language: Nullable<HdlLanguage>
         IndexedFile.LineCount: Int32
