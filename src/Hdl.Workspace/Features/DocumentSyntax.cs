@@ -74,7 +74,7 @@ public sealed class DocumentSyntax
 
     /// <summary>
     /// Ranges of a file's inactive `ifdef branches from what its analysis recorded (<see cref="IndexedFile.InactiveRegions"/>),
-    /// without parsing it again; null when the file was not analysed in this process or not from this text.
+    /// without parsing it again; null when the analysis recorded none or was made from another text.
     /// </summary>
     public static ImmutableArray<Location>? InactiveRegions(IndexedFile file, SourceText text)
     {
