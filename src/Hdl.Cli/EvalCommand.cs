@@ -73,6 +73,8 @@ internal static class EvalCommand
                 "latent" when value <= 0 => null,
                 "latent" => (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default) with { Latent = (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default).Latent with { Dimensions = (int)value } },
                 "share" when learned is not null => learned with { LatentShare = (float)value },
+                "concepts" when learned is not null => learned with { ConceptShare = (float)value },
+                "conceptterms" when learned is not null => learned with { ConceptTerms = value > 0 },
                 "maxshare" when learned is not null => learned with { Latent = learned.Latent with { MaxDocumentShare = value } },
                 _ => learned,
             };
