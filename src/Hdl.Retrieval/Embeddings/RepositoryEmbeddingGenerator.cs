@@ -23,10 +23,14 @@ public sealed record RepositoryEmbeddingOptions
     /// <summary>
     /// Share of the cosine that comes from the concepts of <see cref="HdlConceptGlossary"/> the two texts name (the
     /// rest split between the hashed and latent parts as <see cref="LatentShare"/> says); 0 leaves the concept part out.
+    /// 0.2 on the dev sets (vector MRR@10 module 0.672 → 0.722; 0.1–0.4 all within one query of each other in hybrid).
     /// </summary>
-    public float ConceptShare { get; init; }
+    public float ConceptShare { get; init; } = 0.2f;
 
-    /// <summary>Whether each named concept is also a term of the latent model, so it learns which code goes with the concept.</summary>
+    /// <summary>
+    /// Whether each named concept is also a term of the latent model, so it learns which code goes with the concept.
+    /// Off: on the dev sets it moved vector and hybrid MRR@10 by less than a query either way and blocks lost.
+    /// </summary>
     public bool ConceptTerms { get; init; }
 }
 
