@@ -45,7 +45,7 @@ internal static class EvalCommand
         var repeat = new Option<int>("--repeat") { Description = "Run the whole query set this many times (search time over all runs; quality from the first).", DefaultValueFactory = _ => 1, HelpName = "N" };
         search.Options.Add(everyGranularity);
         search.Options.Add(repeat);
-        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5 (latent=0: hashed features only).", HelpName = "SETTINGS" };
+        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5,concepts=0.2,conceptterms=0 (latent=0: hashed features only; concepts=0: no concept part).", HelpName = "SETTINGS" };
         search.Options.Add(builtin);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(queries)!,
@@ -73,6 +73,8 @@ internal static class EvalCommand
                 "latent" when value <= 0 => null,
                 "latent" => (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default) with { Latent = (learned ?? Hdl.Retrieval.Embeddings.RepositoryEmbeddingOptions.Default).Latent with { Dimensions = (int)value } },
                 "share" when learned is not null => learned with { LatentShare = (float)value },
+                "concepts" when learned is not null => learned with { ConceptShare = (float)value },
+                "conceptterms" when learned is not null => learned with { ConceptTerms = value > 0 },
                 "maxshare" when learned is not null => learned with { Latent = learned.Latent with { MaxDocumentShare = value } },
                 _ => learned,
             };

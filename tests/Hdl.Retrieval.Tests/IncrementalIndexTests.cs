@@ -1,6 +1,7 @@
 using Hdl.Retrieval.Embeddings;
 using Hdl.Retrieval.Search;
 using Hdl.Retrieval.Storage;
+using Hdl.Retrieval.Text;
 
 namespace Hdl.Retrieval.Tests;
 
@@ -143,8 +144,8 @@ public sealed class IncrementalIndexTests : IDisposable
 
         Assert.True(update.Reembedded);
         Assert.Equal(3, update.FilesUpdated);
-        // The hashed part shrinks to 128; the part learned from the repository keeps its size.
-        var dimensions = 128 + LatentSemanticOptions.Default.Dimensions;
+        // The hashed part shrinks to 128; the part learned from the repository and the concept part keep their size.
+        var dimensions = 128 + LatentSemanticOptions.Default.Dimensions + HdlConceptGlossary.Default.Concepts.Length;
         Assert.Equal(dimensions, _fixture.Vectors.GetAsync("/c.sv#signal:flag").GetAwaiter().GetResult()!.Vector.Length);
         Assert.Equal(dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture), _fixture.Store.GetMeta("embedding")!.Split('/')[^1]);
     }

@@ -6,7 +6,8 @@ namespace Hdl.Retrieval.Tests.Embeddings;
 
 /// <summary>
 /// The repository embedding is the hashed embedding of a text next to its latent vector, each scaled by its share,
-/// so its dot product is the weighted sum of the two parts' cosines.
+/// so its dot product is the weighted sum of the two parts' cosines; a third part, the concepts of the glossary a text
+/// names, links texts that share no word.
 /// </summary>
 public sealed class RepositoryEmbeddingGeneratorTests
 {
@@ -25,7 +26,10 @@ public sealed class RepositoryEmbeddingGeneratorTests
     private static readonly RepositoryEmbeddingOptions Options = RepositoryEmbeddingOptions.Default with
     {
         Latent = LatentSemanticOptions.Default with { Dimensions = 2, MaxDocumentShare = 0.8 },
+        ConceptShare = 0,
     };
+
+    private static readonly RepositoryEmbeddingOptions WithConcepts = Options with { ConceptShare = 0.2f };
 
     private static float[] Hashed(string text) => new HashedEmbeddingGenerator(TextAnalyzer.Default, Options.Hashed).Embed(text);
 
@@ -56,6 +60,49 @@ public sealed class RepositoryEmbeddingGeneratorTests
 
         Assert.Equal(MathF.Sqrt(Options.LatentShare), TensorPrimitives.Norm(latentPart), 4);
         Assert.Equal(1f, TensorPrimitives.Norm(vector), 4);
+    }
+
+    [Fact]
+    public void A_question_and_code_naming_the_same_concept_in_different_words_are_closer_with_the_concept_part()
+    {
+        const string code = "assign ones_q = popcnt(operand_a);";
+        const string question = "how many bits of the word are set";
+        var plain = new RepositoryEmbeddingGenerator(TextAnalyzer.Default, Options);
+        var concepts = new RepositoryEmbeddingGenerator(TextAnalyzer.Default, WithConcepts);
+        plain.Train(Chunks, CancellationToken.None);
+        concepts.Train(Chunks, CancellationToken.None);
+
+        var without = TensorPrimitives.Dot(plain.Embed(code), plain.Embed(question));
+        var with = TensorPrimitives.Dot(concepts.Embed(code), concepts.Embed(question));
+
+        Assert.True(with > without + 0.1f, $"cosine {with} with concepts, {without} without");
+    }
+
+    [Fact]
+    public void The_concept_part_follows_the_latent_part_and_weighs_its_share()
+    {
+        var generator = new RepositoryEmbeddingGenerator(TextAnalyzer.Default, WithConcepts);
+        generator.Train(Chunks, CancellationToken.None);
+
+        var vector = generator.Embed(Text);
+        var conceptPart = vector[(Options.Hashed.Dimensions + Options.Latent.Dimensions)..];
+
+        Assert.Equal(generator.Dimensions, vector.Length);
+        Assert.Equal(HdlConceptGlossary.Default.Concepts.Length, conceptPart.Length);
+        Assert.True(conceptPart[HdlConceptGlossary.Default.Concepts.IndexOf("clock_divider")] > 0, "baud ticks name the clock divider");
+        Assert.Equal(MathF.Sqrt(WithConcepts.ConceptShare), TensorPrimitives.Norm(conceptPart), 4);
+        Assert.Equal(1f, TensorPrimitives.Norm(vector), 4);
+    }
+
+    [Fact]
+    public void Another_concept_share_is_another_model_so_the_index_embeds_again()
+    {
+        var plain = new RepositoryEmbeddingGenerator(TextAnalyzer.Default, Options);
+        var concepts = new RepositoryEmbeddingGenerator(TextAnalyzer.Default, WithConcepts);
+
+        Assert.NotEqual(plain.ModelId, concepts.ModelId);
+        Assert.Contains(HdlConceptGlossary.Version, concepts.ModelId, StringComparison.Ordinal);
+        Assert.NotEqual(plain.Dimensions, concepts.Dimensions);
     }
 
     private static void AssertClose(float[] expected, float[] actual)
