@@ -34,6 +34,9 @@ internal sealed class SystemVerilogScanner(SourceText file)
     /// </summary>
     private static readonly (string Text, int Type)[]?[] Operators = BuildOperators();
 
+    /// <summary>Runs of 1 to 64 spaces by length (index 0 is unused).</summary>
+    private static readonly string[] Spaces = Enumerable.Range(0, MaxSharedTextLength + 1).Select(length => new string(' ', length)).ToArray();
+
     /// <summary>
     /// One string per distinct short token text of the file: names, white space runs and numbers repeat thousands of
     /// times in a file, and the tree keeps every token's text for as long as it lives.
@@ -131,13 +134,7 @@ internal sealed class SystemVerilogScanner(SourceText file)
         switch (c)
         {
             case ' ' or '\t' or '\f' or '\u000B':
-                var whiteSpaceEnd = start + 1;
-                while (whiteSpaceEnd < text.Length && text[whiteSpaceEnd] is ' ' or '\t' or '\f' or '\u000B')
-                {
-                    whiteSpaceEnd++;
-                }
-
-                return (SystemVerilogLexer.WHITESPACE, whiteSpaceEnd, TokenConstants.HiddenChannel, null);
+                return MatchWhiteSpace(start);
             case '\n':
                 return (SystemVerilogLexer.NEWLINE, start + 1, TokenConstants.HiddenChannel, "\n");
             case '\r':
@@ -166,6 +163,27 @@ internal sealed class SystemVerilogScanner(SourceText file)
 
     private static (int Type, int End, int Channel, string? Text) Error(int start) =>
         (SystemVerilogLexer.ERROR_CHAR, start + 1, TokenConstants.DefaultChannel, null);
+
+    /// <summary>A run of blanks; a run of spaces only (most indentation) takes its text from a table, unhashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Type, int End, int Channel, string? Text) MatchWhiteSpace(int start)
+    {
+        var text = _text;
+        var end = start;
+        while (end < text.Length && text[end] == ' ')
+        {
+            end++;
+        }
+
+        var spacesOnly = end;
+        while (end < text.Length && text[end] is ' ' or '\t' or '\f' or '\u000B')
+        {
+            end++;
+        }
+
+        var length = end - start;
+        return (SystemVerilogLexer.WHITESPACE, end, TokenConstants.HiddenChannel, spacesOnly == end && length < Spaces.Length ? Spaces[length] : null);
+    }
 
     private (int Type, int End, int Channel, string? Text) MatchOperator((string Text, int Type)[] operators, int start)
     {
