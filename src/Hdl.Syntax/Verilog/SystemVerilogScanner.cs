@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
+using Hdl.Syntax.Parsing;
 using Hdl.Syntax.Text;
 
 namespace Hdl.Syntax.Verilog;
@@ -16,14 +17,8 @@ namespace Hdl.Syntax.Verilog;
 /// </summary>
 internal sealed class SystemVerilogScanner(SourceText file)
 {
-    /// <summary>Longer texts (comments, long strings) are rarely repeated and are not worth a table entry.</summary>
-    private const int MaxSharedTextLength = 64;
-
     /// <summary>The characters that start only fixed operators (`/`, `'`, `$` and the backtick start other tokens too).</summary>
     private const string OperatorStarts = "+-*%!~&|^<>=?:;,.#@()[]{}";
-
-    /// <summary>Tokens made here read nothing back from a char stream: their text is set when they are made.</summary>
-    private static readonly Tuple<ITokenSource, ICharStream> NoSource = Tuple.Create<ITokenSource, ICharStream>(null!, null!);
 
     /// <summary>Keywords by their (lower-case, exact) spelling, from the generated lexer's vocabulary.</summary>
     private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
@@ -35,19 +30,12 @@ internal sealed class SystemVerilogScanner(SourceText file)
     private static readonly (string Text, int Type)[]?[] Operators = BuildOperators();
 
     /// <summary>Runs of 1 to 64 spaces by length (index 0 is unused).</summary>
-    private static readonly string[] Spaces = Enumerable.Range(0, MaxSharedTextLength + 1).Select(length => new string(' ', length)).ToArray();
+    private static readonly string[] Spaces = Enumerable.Range(0, TokenTextTable.MaxSharedLength + 1).Select(length => new string(' ', length)).ToArray();
 
-    /// <summary>
-    /// One string per distinct short token text of the file: names, white space runs and numbers repeat thousands of
-    /// times in a file, and the tree keeps every token's text for as long as it lives.
-    /// </summary>
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _texts =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
+    /// <summary>One string per distinct short token text of the file: names, white space runs and numbers repeat.</summary>
+    private readonly TokenTextTable _texts = new();
+    private readonly ScannerCursor _cursor = new(file);
     private readonly string _text = file.Text;
-    private int _position;
-    private int _line = 1;
-    private int _column;
 
     /// <summary>The next token on any channel; at the end, EOF every time.</summary>
     // Optimized at the first call (here and on the scanner's other loops): a batch run of seconds ends before tiered
@@ -55,55 +43,14 @@ internal sealed class SystemVerilogScanner(SourceText file)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HdlToken NextToken()
     {
-        var start = _position;
-        var line = _line;
-        var column = _column;
-        if (start >= _text.Length)
+        if (_cursor.IsAtEnd)
         {
-            return new HdlToken(NoSource, TokenConstants.EOF, TokenConstants.DefaultChannel, start, start - 1, file)
-            {
-                Line = line,
-                Column = column,
-                Text = string.Empty,
-            };
+            return _cursor.EndOfFile();
         }
 
+        var start = _cursor.Position;
         var (type, end, channel, fixedText) = Match(start);
-        if (type == SystemVerilogLexer.NEWLINE)
-        {
-            _line++;
-            _column = 0;
-            _position = end;
-        }
-        else
-        {
-            Advance(start, end);
-        }
-
-        return new HdlToken(NoSource, type, channel, start, end - 1, file)
-        {
-            Line = line,
-            Column = column,
-            Text = fixedText ?? SharedText(start, end - start),
-        };
-    }
-
-    /// <summary>Moves past [start, end), counting lines as ANTLR does: only '\n' starts a line.</summary>
-    private void Advance(int start, int end)
-    {
-        var span = _text.AsSpan(start, end - start);
-        var lastNewLine = span.LastIndexOf('\n');
-        if (lastNewLine < 0)
-        {
-            _column += span.Length;
-        }
-        else
-        {
-            _line += span.Count('\n');
-            _column = span.Length - lastNewLine - 1;
-        }
-
-        _position = end;
+        return _cursor.Take(type, channel, end, fixedText ?? _texts.Get(_text.AsSpan(start, end - start)));
     }
 
     /// <summary>The longest token at start (ties go to the rule listed first in the grammar), as (type, end, channel, text if fixed).</summary>
@@ -538,25 +485,7 @@ internal sealed class SystemVerilogScanner(SourceText file)
         return position;
     }
 
-    private string SharedText(int start, int length)
-    {
-        var span = _text.AsSpan(start, length);
-        if (length > MaxSharedTextLength)
-        {
-            return span.ToString();
-        }
-
-        if (!_texts.TryGetValue(span, out var shared))
-        {
-            shared = span.ToString();
-            _texts.Dictionary.Add(shared, shared);
-        }
-
-        return shared;
-    }
-
-    /// <summary>The character at position, or '\0' past the end (no rule accepts '\0' where this is used).</summary>
-    private char At(int position) => (uint)position < (uint)_text.Length ? _text[position] : '\0';
+    private char At(int position) => _cursor.At(position);
 
     private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 
