@@ -4,6 +4,8 @@
 // which turns inactive keywords back into identifiers. Compiler directives are lexed as tokens and
 // interpreted by the preprocessor, so every token keeps its original location.
 // The lexer never fails: anything it does not know becomes an ERROR_CHAR token.
+// Files are lexed for parsing by Verilog/SystemVerilogScanner, which must yield exactly this lexer's tokens: a change
+// here needs the same change there (SystemVerilogScannerTests compares the two).
 lexer grammar SystemVerilogLexer;
 
 channels { COMMENTS, DIRECTIVES }

@@ -57,16 +57,7 @@ internal sealed class HdlToken : CommonToken
 /// <summary>Makes the lexer produce <see cref="HdlToken"/> for one file.</summary>
 internal sealed class HdlTokenFactory(SourceText file) : ITokenFactory
 {
-    /// <summary>Longer texts (comments, long strings) are rarely repeated and are not worth a table entry.</summary>
-    private const int MaxSharedTextLength = 64;
-
-    /// <summary>
-    /// One string per distinct short token text of the file: keywords, operators, names, newlines and indentation
-    /// repeat thousands of times in a file, and a substring per token was a large part of the preprocessor's
-    /// allocation (bench/parse-throughput/results.md).
-    /// </summary>
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _texts =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly TokenTextTable _texts = new();
 
     public IToken Create(Tuple<ITokenSource, ICharStream> source, int type, string text, int channel, int start, int stop, int line, int charPositionInLine)
     {
@@ -76,24 +67,37 @@ internal sealed class HdlTokenFactory(SourceText file) : ITokenFactory
             Column = charPositionInLine,
         };
         // Text is taken once from the file so that later reads never go back to the char stream.
-        token.Text = text ?? (start >= 0 && stop >= start && stop < file.Length ? SharedText(start, stop - start + 1) : string.Empty);
+        token.Text = text ?? (start >= 0 && stop >= start && stop < file.Length ? _texts.Get(file.Text.AsSpan(start, stop - start + 1)) : string.Empty);
         return token;
     }
 
     public IToken Create(int type, string text) =>
         new HdlToken(Tuple.Create<ITokenSource, ICharStream>(null!, null!), type, TokenConstants.DefaultChannel, -1, -1, file) { Text = text };
+}
 
-    private string SharedText(int start, int length)
+/// <summary>
+/// One string per distinct short token text of a file: keywords, operators, names, newlines and indentation repeat
+/// thousands of times in a file, and a substring per token was a large part of the preprocessor's allocation
+/// (bench/parse-throughput/results.md).
+/// </summary>
+internal sealed class TokenTextTable
+{
+    /// <summary>Longer texts (comments, long strings) are rarely repeated and are not worth a table entry.</summary>
+    public const int MaxSharedLength = 64;
+
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _texts =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<char> text)
     {
-        var span = file.Text.AsSpan(start, length);
-        if (length > MaxSharedTextLength)
+        if (text.Length > MaxSharedLength)
         {
-            return span.ToString();
+            return text.ToString();
         }
 
-        if (!_texts.TryGetValue(span, out var shared))
+        if (!_texts.TryGetValue(text, out var shared))
         {
-            shared = span.ToString();
+            shared = text.ToString();
             _texts.Dictionary.Add(shared, shared);
         }
 

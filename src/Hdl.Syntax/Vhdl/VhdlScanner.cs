@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
+using Hdl.Syntax.Parsing;
 using Hdl.Syntax.Text;
 
 namespace Hdl.Syntax.Vhdl;
@@ -15,9 +16,6 @@ namespace Hdl.Syntax.Vhdl;
 /// </summary>
 internal sealed class VhdlScanner(SourceText file)
 {
-    /// <summary>Tokens made here read nothing back from a char stream: their text is set when they are made.</summary>
-    private static readonly Tuple<ITokenSource, ICharStream> NoSource = Tuple.Create<ITokenSource, ICharStream>(null!, null!);
-
     /// <summary>Reserved words by their spelling in any case (type and lower-case spelling), from the generated lexer's vocabulary.</summary>
     private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
 
@@ -28,10 +26,8 @@ internal sealed class VhdlScanner(SourceText file)
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _identifiers =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly ScannerCursor _cursor = new(file);
     private readonly string _text = file.Text;
-    private int _position;
-    private int _line = 1;
-    private int _column;
 
     /// <summary>The type of the last token on the default channel, for the tick rule (see VhdlLexer.CharacterLiteralAllowed).</summary>
     private int _lastSignificantTokenType = TokenConstants.InvalidType;
@@ -43,38 +39,25 @@ internal sealed class VhdlScanner(SourceText file)
     public HdlToken NextToken()
     {
         SkipWhiteSpace();
-        var start = _position;
-        var line = _line;
-        var column = _column;
-        if (start >= _text.Length)
+        if (_cursor.IsAtEnd)
         {
-            return new HdlToken(NoSource, TokenConstants.EOF, TokenConstants.DefaultChannel, start, start - 1, file)
-            {
-                Line = line,
-                Column = column,
-                Text = string.Empty,
-            };
+            return _cursor.EndOfFile();
         }
 
+        var start = _cursor.Position;
         var (type, end, channel, fixedText) = Match(start);
-        Advance(start, end);
         if (channel == TokenConstants.DefaultChannel)
         {
             _lastSignificantTokenType = type;
         }
 
-        return new HdlToken(NoSource, type, channel, start, end - 1, file)
-        {
-            Line = line,
-            Column = column,
-            Text = fixedText ?? _text.Substring(start, end - start),
-        };
+        return _cursor.Take(type, channel, end, fixedText ?? _text.Substring(start, end - start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipWhiteSpace()
     {
-        var start = _position;
+        var start = _cursor.Position;
         var position = start;
         while (position < _text.Length && IsWhiteSpace(_text[position]))
         {
@@ -83,26 +66,8 @@ internal sealed class VhdlScanner(SourceText file)
 
         if (position > start)
         {
-            Advance(start, position);
+            _cursor.Skip(position);
         }
-    }
-
-    /// <summary>Moves past [start, end), counting lines as ANTLR does: only '\n' starts a line.</summary>
-    private void Advance(int start, int end)
-    {
-        var span = _text.AsSpan(start, end - start);
-        var lastNewLine = span.LastIndexOf('\n');
-        if (lastNewLine < 0)
-        {
-            _column += span.Length;
-        }
-        else
-        {
-            _line += span.Count('\n');
-            _column = span.Length - lastNewLine - 1;
-        }
-
-        _position = end;
     }
 
     /// <summary>The longest token at start (ties go to the rule listed first in the grammar), as (type, end, channel, text if fixed).</summary>
@@ -486,8 +451,7 @@ internal sealed class VhdlScanner(SourceText file)
         return end < 0 ? _text.Length : start + end;
     }
 
-    /// <summary>The character at position, or '\0' past the end (no rule accepts '\0' where this is used).</summary>
-    private char At(int position) => (uint)position < (uint)_text.Length ? _text[position] : '\0';
+    private char At(int position) => _cursor.At(position);
 
     private bool CharacterLiteralAllowed => _lastSignificantTokenType switch
     {
