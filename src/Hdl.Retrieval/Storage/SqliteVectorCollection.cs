@@ -397,8 +397,9 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
                 return SearchQuantized(queryCopy, prepared, requests, wanted, out fallbacks, cancellationToken);
             }
 
-            var ranges = Partitioned((from, to) => ScanRange(queryCopy, requests, wanted, from, to, cancellationToken), cancellationToken);
-            return [.. Enumerable.Range(0, requests.Count).Select(request => Best(ranges.SelectMany(range => range[request]), requests[request].Top))];
+            var depths = requests.Select(request => request.Top).ToArray();
+            var ranges = Partitioned((from, to) => ScanRange(index => TensorPrimitives.Dot(queryCopy, Vectors.AsSpan(index * Dimensions, Dimensions)), wanted, depths, from, to, cancellationToken), cancellationToken);
+            return [.. Enumerable.Range(0, requests.Count).Select(request => Best(ranges.SelectMany(range => Hits(range[request])), depths[request]))];
         }
 
         /// <summary>
@@ -416,13 +417,18 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
             var quantized = Quantized!;
             var depths = requests.Select(request => Math.Max(0, request.Top)).ToArray();
             var kept = depths.Select(depth => depth == 0 ? 0 : Math.Max(depth, Math.Max(depth * Options.CandidateFactor, Options.MinCandidates))).ToArray();
-            var ranges = Partitioned((from, to) => ScanApproximate(quantized, prepared, wanted, kept, from, to, cancellationToken), cancellationToken);
+            var ranges = Partitioned((from, to) => ScanRange(index => quantized.Approximate(prepared, index), wanted, kept, from, to, cancellationToken), cancellationToken);
             fallbacks = 0;
             var lists = new List<(int Index, double Score)>[requests.Count];
             for (var request = 0; request < requests.Count; request++)
             {
-                var candidates = ranges.SelectMany(range => range[request].Indexes).ToList();
-                var leftOutAtMost = ranges.Where(range => range[request].Full).Select(range => (double)range[request].Worst).DefaultIfEmpty(double.NegativeInfinity).Max();
+                var queues = ranges.Select(range => range[request]).ToList();
+                var candidates = queues.SelectMany(queue => queue.UnorderedItems.Select(item => item.Element)).ToList();
+
+                // A range whose queue did not fill kept every vector it has; one that did left out none above its head.
+                var leftOutAtMost = queues.Where(queue => kept[request] > 0 && queue.Count == kept[request])
+                    .Select(queue => queue.TryPeek(out _, out var worst) ? (double)worst.Score : double.NegativeInfinity)
+                    .DefaultIfEmpty(double.NegativeInfinity).Max();
                 var best = Best(candidates.Select(index => (index, Exact(query, index))), depths[request]);
                 var exact = double.IsNegativeInfinity(leftOutAtMost)
                     || (best.Count == depths[request] && leftOutAtMost + prepared.ErrorBound < best[^1].Score);
@@ -462,53 +468,6 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
             return results;
         }
 
-        /// <summary>Per request, the <paramref name="kept"/> best vectors of the range by approximate score, whether the queue filled, and its worst score.</summary>
-        private (List<int> Indexes, bool Full, float Worst)[] ScanApproximate(
-            QuantizedVectors quantized, QuantizedQuery query, string?[] wanted, int[] kept, int from, int to, CancellationToken cancellationToken)
-        {
-            var queues = kept.Select(count => new PriorityQueue<int, (float Score, int Index)>(count + 1, WorstFirst.Instance)).ToArray();
-            for (var index = from; index < to; index++)
-            {
-                if ((index & 0xFFFF) == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var granularity = Granularities[index];
-                var score = float.NaN;
-                for (var request = 0; request < queues.Length; request++)
-                {
-                    var top = kept[request];
-                    if (top <= 0 || (wanted[request] is { } name && !string.Equals(granularity, name, StringComparison.Ordinal)))
-                    {
-                        continue;
-                    }
-
-                    if (float.IsNaN(score))
-                    {
-                        score = quantized.Approximate(query, index);
-                    }
-
-                    var best = queues[request];
-                    if (best.Count < top)
-                    {
-                        best.Enqueue(index, (score, index));
-                    }
-                    else if (best.TryPeek(out _, out var worst) && score > worst.Score)
-                    {
-                        best.DequeueEnqueue(index, (score, index));
-                    }
-                }
-            }
-
-            return [.. queues.Select((queue, request) =>
-            {
-                var full = kept[request] > 0 && queue.Count == kept[request];
-                var worst = queue.TryPeek(out _, out var head) ? head.Score : float.NegativeInfinity;
-                return (queue.UnorderedItems.Select(item => item.Element).ToList(), full, worst);
-            })];
-        }
-
         /// <summary>The vectors of the range (of one granularity, or any) whose approximate score is at least <paramref name="threshold"/>.</summary>
         private List<int> ScanBand(QuantizedVectors quantized, QuantizedQuery query, string? wanted, double threshold, int from, int to, CancellationToken cancellationToken)
         {
@@ -529,16 +488,14 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
             return band;
         }
 
-        private List<(int Index, double Score)>[] ScanRange(
-            ReadOnlySpan<float> query, IReadOnlyList<VectorRequest> requests, string?[] wanted, int from, int to, CancellationToken cancellationToken)
+        /// <summary>
+        /// Per request, the best <paramref name="kept"/> vectors of the range by <paramref name="score"/> (computed once per
+        /// vector, only for vectors some request wants), in bounded queues whose head is the worst kept.
+        /// </summary>
+        private PriorityQueue<int, (float Score, int Index)>[] ScanRange(
+            Func<int, float> score, string?[] wanted, int[] kept, int from, int to, CancellationToken cancellationToken)
         {
-            var queues = new PriorityQueue<int, (float Score, int Index)>[requests.Count];
-            for (var request = 0; request < requests.Count; request++)
-            {
-                queues[request] = new PriorityQueue<int, (float, int)>(Math.Max(0, requests[request].Top) + 1, WorstFirst.Instance);
-            }
-
-            var all = Vectors.AsSpan();
+            var queues = kept.Select(count => new PriorityQueue<int, (float Score, int Index)>(Math.Max(0, count) + 1, WorstFirst.Instance)).ToArray();
             for (var index = from; index < to; index++)
             {
                 if ((index & 0xFFFF) == 0)
@@ -548,33 +505,33 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
 
                 // Granularity names are interned when loaded, so a reference comparison settles most of them.
                 var granularity = Granularities[index];
-                var score = float.NaN;
+                var value = float.NaN;
                 for (var request = 0; request < queues.Length; request++)
                 {
-                    var top = requests[request].Top;
+                    var top = kept[request];
                     if (top <= 0 || (wanted[request] is { } name && !string.Equals(granularity, name, StringComparison.Ordinal)))
                     {
                         continue;
                     }
 
-                    if (float.IsNaN(score))
+                    if (float.IsNaN(value))
                     {
-                        score = TensorPrimitives.Dot(query, all.Slice(index * Dimensions, Dimensions));
+                        value = score(index);
                     }
 
                     var best = queues[request];
                     if (best.Count < top)
                     {
-                        best.Enqueue(index, (score, index));
+                        best.Enqueue(index, (value, index));
                     }
-                    else if (best.TryPeek(out _, out var worst) && score > worst.Score)
+                    else if (best.TryPeek(out _, out var worst) && value > worst.Score)
                     {
-                        best.DequeueEnqueue(index, (score, index));
+                        best.DequeueEnqueue(index, (value, index));
                     }
                 }
             }
 
-            return [.. queues.Select(Hits)];
+            return queues;
         }
 
         /// <summary>The worst hit first: the lower score, and among equal scores the higher index (kept last).</summary>
