@@ -26,6 +26,7 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
     private readonly Lock _lock = new();
     private LoadedVectors? _loaded;
     private long _quantizedFallbacks;
+    private long _quantizedLists;
 
     public SqliteVectorCollection(SqliteRetrievalStore store, string name = "retrieval_vectors", VectorScanOptions? scanOptions = null)
     {
@@ -204,6 +205,11 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
         ArgumentNullException.ThrowIfNull(requests);
         var loaded = Load();
         var lists = loaded.SearchMany(query.Span, requests, out var fallbacks, cancellationToken);
+        if (loaded.Quantized is not null)
+        {
+            Interlocked.Add(ref _quantizedLists, requests.Count);
+        }
+
         Interlocked.Add(ref _quantizedFallbacks, fallbacks);
         return [.. lists.Select(list => list.Select(hit => (loaded.Ids[hit.Index], hit.Score)).ToImmutableArray())];
     }
@@ -213,6 +219,9 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
 
     /// <summary>Lists of <see cref="SearchGranularities"/> whose 8-bit scan left near-ties open and took a second pass to be exact.</summary>
     public long QuantizedFallbacks => Interlocked.Read(ref _quantizedFallbacks);
+
+    /// <summary>Lists of <see cref="SearchGranularities"/> served by the 8-bit scan.</summary>
+    public long QuantizedLists => Interlocked.Read(ref _quantizedLists);
 
     /// <summary>Number of vectors (loads them).</summary>
     public int Count => Load().Count;
