@@ -234,6 +234,10 @@ internal static class EvalCommand
                 }
 
                 Console.Error.WriteLine($"{group.Key}: {session.LexicalIndexSummary()}");
+                if (session.VectorScanSummary() is { } vectorScan)
+                {
+                    Console.Error.WriteLine($"{group.Key}: {vectorScan}");
+                }
             }
         }
 

@@ -49,6 +49,11 @@ internal sealed class RetrievalSession : IDisposable
             $"lexical index in memory: {size.Chunks} chunks, {size.Terms} terms, {size.Postings} postings, {size.Bytes / (1024.0 * 1024.0):0.0} MiB, read in {size.LoadTime.TotalMilliseconds:0} ms");
     }
 
+    /// <summary>One line for stderr on the 8-bit vector scan: lists served and how many took the second pass; null on another store.</summary>
+    public string? VectorScanSummary() => _session.QuantizedScanCounts() is { } counts
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"vector scan: {counts.Lists} lists from the 8-bit copy, {counts.SecondPasses} needed a second pass to be exact")
+        : null;
+
     public Task<ImmutableArray<SearchHit>> SearchAsync(string query, SearchOptions options, CancellationToken cancellationToken) =>
         _session.SearchAsync(query, options, cancellationToken);
 

@@ -91,6 +91,8 @@ public sealed class IncrementalIndexTests : IDisposable
         using var fresh = SqliteRetrievalStore.Open(_fixture.Store.DatabasePath);
         Assert.Equal(fresh.SearchLexical(counter, null, 50, LexicalOptions.Default).ToArray(), after.ToArray());
         Assert.Equal(fresh.SearchLexical(tally, null, 10, LexicalOptions.Default).ToArray(), found.ToArray());
+        // The edit patched the postings held in memory rather than reading them again.
+        Assert.Equal((1, 1), (_fixture.Store.LexicalLoads, _fixture.Store.LexicalPatches));
     }
 
     /// <summary>The stored term rows of a file's chunks, as row id and bytes.</summary>

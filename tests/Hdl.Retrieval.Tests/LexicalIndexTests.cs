@@ -107,6 +107,60 @@ public sealed class LexicalIndexTests : IDisposable
         AssertSameList(Fts5(["strobe"], null, 5, LexicalOptions.Default), index.Search(["strobe"], [new LexicalRequest(null, 5)], LexicalOptions.Default)[0]);
     }
 
+    /// <summary>
+    /// Dropping some chunks and appending others (what re-indexing an edited file does) gives the index a fresh build of
+    /// the remaining rows gives: the same sizes, and every list and score equal, for every granularity and both kinds
+    /// of weights. The removed rows take the only chunks holding `uart` with them (the term is dropped); the added ones
+    /// bring new terms and a count past the compact range.
+    /// </summary>
+    [Fact]
+    public void Patching_removed_and_added_chunks_equals_a_fresh_build_of_the_remaining_rows()
+    {
+        var corpus = GeneratedCorpus().Select((document, position) => (RowId: (3L * position) + 5, Document: document)).ToList();
+        var removed = corpus.Where(row => row.RowId % 7 == 1 || row.Document.Item1.Names.Contains("uart", StringComparison.Ordinal)
+            || row.Document.Item1.Comments.Contains("uart", StringComparison.Ordinal) || row.Document.Item1.Body.Contains("uart", StringComparison.Ordinal)).Select(row => row.RowId).ToHashSet();
+        (IndexedFields Fields, Granularity Granularity)[] additions =
+        [
+            (new IndexedFields("tally_q", "counts the tally", "tally clk data"), Granularity.Signal),
+            (new IndexedFields("gen_unit", string.Empty, string.Join(' ', Enumerable.Repeat("strobe", 70_000))), Granularity.Module),
+            (new IndexedFields("fifo", "a small fifo", "wr_ptr rd_ptr full empty data valid ready"), Granularity.Block),
+        ];
+        var added = additions.Select((addition, position) => (RowId: 2_000L + (5 * position), addition.Granularity, Data: LexicalIndex.Encode(addition.Fields))).ToList();
+
+        var patched = Build(corpus.Select(row => (row.RowId, row.Document.Item2, LexicalIndex.Encode(row.Document.Item1)))).Patch(removed, added);
+        var fresh = Build(corpus.Where(row => !removed.Contains(row.RowId)).Select(row => (row.RowId, row.Document.Item2, LexicalIndex.Encode(row.Document.Item1))).Concat(added));
+
+        Assert.NotNull(patched);
+        Assert.Equal((fresh.ChunkCount, fresh.TermCount, fresh.PostingCount, fresh.ApproximateBytes), (patched.ChunkCount, patched.TermCount, patched.PostingCount, patched.ApproximateBytes));
+        foreach (var query in new[] { "wr_ptr fifo full", "clk", "tally strobe data", "uart baud", "a3 a7 count state" })
+        {
+            foreach (var options in new[] { LexicalOptions.Default, NonWholeWeights })
+            {
+                LexicalRequest[] requests = [new(null, 30), new(Granularity.Module, 10), new(Granularity.Block, 10), new(Granularity.Signal, 10)];
+                Assert.Equal(fresh.Search(query.Split(' '), requests, options).Select(list => list.ToArray()), patched.Search(query.Split(' '), requests, options).Select(list => list.ToArray()));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_patch_adding_a_row_below_a_kept_one_is_refused()
+    {
+        var index = Build([(10, Granularity.Module, LexicalIndex.Encode(new IndexedFields("a", string.Empty, "clk"))), (20, Granularity.Module, LexicalIndex.Encode(new IndexedFields("b", string.Empty, "clk")))]);
+        Assert.Null(index.Patch(new HashSet<long> { 10 }, [(15, Granularity.Signal, LexicalIndex.Encode(new IndexedFields("c", string.Empty, "data")))]));
+        Assert.NotNull(index.Patch(new HashSet<long> { 20 }, [(15, Granularity.Signal, LexicalIndex.Encode(new IndexedFields("c", string.Empty, "data")))]));
+    }
+
+    private static LexicalIndex Build(IEnumerable<(long RowId, Granularity Granularity, byte[] Data)> rows)
+    {
+        var builder = new LexicalIndex.Builder();
+        foreach (var (rowId, granularity, data) in rows)
+        {
+            builder.Add(rowId, granularity, data);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Puts the documents into the FTS5 table and into the index under the same row ids (with gaps, as after deletions).</summary>
     private LexicalIndex Index(IReadOnlyList<(IndexedFields Fields, Granularity Granularity)> documents)
     {

@@ -85,6 +85,10 @@ public sealed class RetrievalSession : IDisposable
     /// <summary>The in-memory BM25 index's size and load time (loading it when needed), for reports.</summary>
     public LexicalIndexSize LexicalIndexSize() => InTurn(_store.LexicalIndexSize);
 
+    /// <summary>Vector lists served by the embedded store's 8-bit scan, and how many of them needed its second pass; null on another store.</summary>
+    public (long Lists, long SecondPasses)? QuantizedScanCounts() =>
+        _backend.Vectors is Storage.SqliteVectorCollection embedded ? (embedded.QuantizedLists, embedded.QuantizedFallbacks) : null;
+
     /// <summary>A read of the store once no update or search is running (they share its connection).</summary>
     private T InTurn<T>(Func<T> read)
     {

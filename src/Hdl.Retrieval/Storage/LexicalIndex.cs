@@ -267,19 +267,187 @@ internal sealed class LexicalIndex
             {
                 var at = next[_postingTerms[posting]]++;
                 docs[at] = _postingDocs[posting];
-                var counts = _postingCounts[posting];
-                if (counts.Names >= Saturated || counts.Comments >= Saturated || counts.Body >= Saturated)
-                {
-                    large[at] = counts;
-                    (names[at], comments[at], body[at]) = (Saturated, Saturated, Saturated);
-                }
-                else
-                {
-                    (names[at], comments[at], body[at]) = ((ushort)counts.Names, (ushort)counts.Comments, (ushort)counts.Body);
-                }
+                SetCounts(at, _postingCounts[posting], names, comments, body, large);
             }
 
             return new LexicalIndex([.. _rowIds], [.. _granularities], [.. _lengths], _terms, start, docs, names, comments, body, large);
+        }
+    }
+
+    /// <summary>
+    /// The index after the chunks <paramref name="removed"/> are dropped and <paramref name="added"/> ones (encoded as
+    /// <see cref="Encode"/> writes them, in ascending row id order) appended: the same arrays a fresh load of the store
+    /// would build (chunks in row order, each term's chunks in row order, terms no chunk holds any more dropped), so
+    /// every search answers the same lists and scores. An edit re-indexes one file; this copies the postings once
+    /// (tens of milliseconds on OpenTitan) instead of re-reading and decoding every chunk's terms (over a second).
+    /// Null when an added row id is not above every kept one (SQLite gives a new row the largest id plus one, so that
+    /// means the store was changed some other way): the caller reads the store again.
+    /// </summary>
+    public LexicalIndex? Patch(IReadOnlySet<long> removed, IReadOnlyList<(long RowId, Granularity Granularity, byte[] Data)> added)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        ArgumentNullException.ThrowIfNull(added);
+        var docMap = new int[_rowIds.Length];
+        var rowIds = new List<long>(_rowIds.Length + added.Count);
+        var granularities = new List<byte>(_rowIds.Length + added.Count);
+        var lengths = new List<int>(_rowIds.Length + added.Count);
+        for (var doc = 0; doc < _rowIds.Length; doc++)
+        {
+            if (removed.Contains(_rowIds[doc]))
+            {
+                docMap[doc] = -1;
+                continue;
+            }
+
+            docMap[doc] = rowIds.Count;
+            rowIds.Add(_rowIds[doc]);
+            granularities.Add(_granularities[doc]);
+            lengths.Add(_lengths[doc]);
+        }
+
+        // The added chunks' postings, by term: new terms get ids after the old ones.
+        var terms = new Dictionary<string, int>(_terms, StringComparer.Ordinal);
+        var addedTerms = new List<int>();
+        var addedDocs = new List<int>();
+        var addedCounts = new List<(int Names, int Comments, int Body)>();
+        foreach (var (rowId, granularity, data) in added)
+        {
+            if (rowIds.Count > 0 && rowId <= rowIds[^1])
+            {
+                return null;
+            }
+
+            var doc = rowIds.Count;
+            var reader = new VarintReader(data);
+            var length = GrainTokens;
+            for (var column = 0; column < 3; column++)
+            {
+                length += reader.Read();
+            }
+
+            rowIds.Add(rowId);
+            granularities.Add((byte)granularity);
+            lengths.Add(length);
+            var count = reader.Read();
+            for (var index = 0; index < count; index++)
+            {
+                var term = Encoding.UTF8.GetString(reader.Bytes(reader.Read()));
+                if (!terms.TryGetValue(term, out var id))
+                {
+                    id = terms.Count;
+                    terms[term] = id;
+                }
+
+                addedTerms.Add(id);
+                addedDocs.Add(doc);
+                addedCounts.Add((reader.Read(), reader.Read(), reader.Read()));
+            }
+        }
+
+        // Postings per term after the change; a term left with none is dropped, the others keep their relative order.
+        var sizes = new int[terms.Count];
+        for (var term = 0; term < _terms.Count; term++)
+        {
+            for (var posting = _start[term]; posting < _start[term + 1]; posting++)
+            {
+                if (docMap[_docs[posting]] >= 0)
+                {
+                    sizes[term]++;
+                }
+            }
+        }
+
+        foreach (var term in addedTerms)
+        {
+            sizes[term]++;
+        }
+
+        var termIds = new int[terms.Count];
+        var liveTerms = 0;
+        for (var term = 0; term < terms.Count; term++)
+        {
+            termIds[term] = sizes[term] > 0 ? liveTerms++ : -1;
+        }
+
+        var liveDictionary = new Dictionary<string, int>(liveTerms, StringComparer.Ordinal);
+        foreach (var (term, id) in terms)
+        {
+            if (termIds[id] >= 0)
+            {
+                liveDictionary[term] = termIds[id];
+            }
+        }
+
+        var start = new int[liveTerms + 1];
+        for (var term = 0; term < terms.Count; term++)
+        {
+            if (termIds[term] >= 0)
+            {
+                start[termIds[term] + 1] = sizes[term];
+            }
+        }
+
+        for (var term = 0; term < liveTerms; term++)
+        {
+            start[term + 1] += start[term];
+        }
+
+        var postings = start[liveTerms];
+        var docs = new int[postings];
+        var names = new ushort[postings];
+        var comments = new ushort[postings];
+        var body = new ushort[postings];
+        var large = new Dictionary<int, (int, int, int)>();
+        var next = (int[])start.Clone();
+        for (var term = 0; term < _terms.Count; term++)
+        {
+            if (termIds[term] < 0)
+            {
+                continue;
+            }
+
+            ref var at = ref next[termIds[term]];
+            for (var posting = _start[term]; posting < _start[term + 1]; posting++)
+            {
+                var doc = docMap[_docs[posting]];
+                if (doc < 0)
+                {
+                    continue;
+                }
+
+                docs[at] = doc;
+                (names[at], comments[at], body[at]) = (_names[posting], _comments[posting], _body[posting]);
+                if (_names[posting] == Saturated)
+                {
+                    large[at] = _large[posting];
+                }
+
+                at++;
+            }
+        }
+
+        // Added chunks come after every kept one, so appending their postings keeps each term's chunks in row order.
+        for (var posting = 0; posting < addedTerms.Count; posting++)
+        {
+            var at = next[termIds[addedTerms[posting]]]++;
+            docs[at] = addedDocs[posting];
+            SetCounts(at, addedCounts[posting], names, comments, body, large);
+        }
+
+        return new LexicalIndex([.. rowIds], [.. granularities], [.. lengths], liveDictionary, start, docs, names, comments, body, large);
+    }
+
+    /// <summary>Stores a posting's counts in the compact arrays, or (any of them past 65534) exactly in <paramref name="large"/>.</summary>
+    private static void SetCounts(int at, (int Names, int Comments, int Body) counts, ushort[] names, ushort[] comments, ushort[] body, Dictionary<int, (int, int, int)> large)
+    {
+        if (counts.Names >= Saturated || counts.Comments >= Saturated || counts.Body >= Saturated)
+        {
+            large[at] = counts;
+            (names[at], comments[at], body[at]) = (Saturated, Saturated, Saturated);
+        }
+        else
+        {
+            (names[at], comments[at], body[at]) = ((ushort)counts.Names, (ushort)counts.Comments, (ushort)counts.Body);
         }
     }
 

@@ -202,7 +202,19 @@ public sealed class SqliteRetrievalStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(edges);
+
+        // With the BM25 index in memory, the rows this write drops and adds are collected to patch it afterwards.
+        LexicalIndex? loadedLexical;
+        lock (_cacheLock)
+        {
+            loadedLexical = _lexical;
+        }
+
+        var removedRows = new HashSet<long>();
+        var addedRows = new List<(long RowId, Granularity Granularity, byte[] Data)>();
         using var transaction = _connection.BeginTransaction();
+        using var rowsOfPath = Command("SELECT rowid FROM retrieval_chunks WHERE path = $path", transaction);
+        var rowsOfPathPath = rowsOfPath.Parameters.Add("$path", SqliteType.Text);
         using var deleteTerms = Command("DELETE FROM retrieval_terms WHERE rowid IN (SELECT rowid FROM retrieval_chunks WHERE path = $path)", transaction);
         var deleteTermsPath = deleteTerms.Parameters.Add("$path", SqliteType.Text);
         using var deleteChunks = Command("DELETE FROM retrieval_chunks WHERE path = $path", transaction);
@@ -228,6 +240,16 @@ public sealed class SqliteRetrievalStore : IDisposable
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (loadedLexical is not null)
+            {
+                rowsOfPathPath.Value = file.Path;
+                using var reader = rowsOfPath.ExecuteReader();
+                while (reader.Read())
+                {
+                    removedRows.Add(reader.GetInt64(0));
+                }
+            }
+
             foreach (var (command, parameter) in new[] { (deleteTerms, deleteTermsPath), (deleteChunks, deleteChunksPath), (deleteEdges, deleteEdgesPath), (deleteFile, deleteFilePath) })
             {
                 parameter.Value = file.Path;
@@ -252,10 +274,16 @@ public sealed class SqliteRetrievalStore : IDisposable
                     chunkParameters[value].Value = values[value];
                 }
 
-                termsRowId.Value = (long)insertChunk.ExecuteScalar()!;
+                var rowId = (long)insertChunk.ExecuteScalar()!;
+                var data = LexicalIndex.Encode(fields);
+                termsRowId.Value = rowId;
                 termsGranularity.Value = (int)chunk.Granularity;
-                termsData.Value = LexicalIndex.Encode(fields);
+                termsData.Value = data;
                 insertTerms.ExecuteNonQuery();
+                if (loadedLexical is not null)
+                {
+                    addedRows.Add((rowId, chunk.Granularity, data));
+                }
             }
         }
 
@@ -273,7 +301,7 @@ public sealed class SqliteRetrievalStore : IDisposable
         }
 
         transaction.Commit();
-        InvalidateCaches();
+        InvalidateCaches(loadedLexical, removedRows, addedRows);
     }
 
     /// <summary>Chunk ids and row ids of a file, in row order (tests and vector updates use them).</summary>
@@ -311,6 +339,11 @@ public sealed class SqliteRetrievalStore : IDisposable
         return ReadByRowIds(rowIds, "SELECT rowid, data FROM retrieval_terms WHERE rowid IN ({0})",
             reader => LexicalIndex.TermsOf(reader.GetFieldValue<byte[]>(1)).Where(wanted.Contains).ToImmutableArray());
     }
+
+    /// <summary>How many times the BM25 index was read whole from the store, and how many times a write patched it in memory.</summary>
+    internal int LexicalLoads { get; private set; }
+
+    internal int LexicalPatches { get; private set; }
 
     /// <summary>The in-memory BM25 index's size and how long it took to read (loading it first when needed), for reports.</summary>
     public LexicalIndexSize LexicalIndexSize()
@@ -468,6 +501,7 @@ public sealed class SqliteRetrievalStore : IDisposable
 
         var index = builder.Build();
         _lexicalLoadTime = stopwatch.Elapsed;
+        LexicalLoads++;
         return index;
     }
 
@@ -484,12 +518,21 @@ public sealed class SqliteRetrievalStore : IDisposable
         }
     }
 
-    private void InvalidateCaches()
+    /// <summary>
+    /// Drops the caches after a write of this store. The BM25 index, when it was loaded before the write and nothing
+    /// replaced it meanwhile, is patched with the rows the write removed and added instead of read again
+    /// (<see cref="LexicalIndex.Patch"/>): what the LSP server does after each indexed edit.
+    /// </summary>
+    private void InvalidateCaches(LexicalIndex? before, IReadOnlySet<long> removed, IReadOnlyList<(long RowId, Granularity Granularity, byte[] Data)> added)
     {
         lock (_cacheLock)
         {
             _adjacency = null;
-            _lexical = null;
+            _lexical = before is not null && ReferenceEquals(_lexical, before) ? before.Patch(removed, added) : null;
+            if (_lexical is not null)
+            {
+                LexicalPatches++;
+            }
         }
     }
 

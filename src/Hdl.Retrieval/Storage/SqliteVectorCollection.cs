@@ -14,21 +14,26 @@ namespace Hdl.Retrieval.Storage;
 
 /// <summary>
 /// The embedded vector store: vectors are blobs in the workspace database (`retrieval_vectors`); the first search
-/// loads them into one contiguous float array and scans it exactly with SIMD dot products (vectors are stored
-/// normalised, so the dot product is the cosine). Exact search over a million 256-float vectors is a few tens of
-/// milliseconds on one core, with no approximate index to build or tune. Writes invalidate the loaded array.
+/// loads them into one contiguous float array and an 8-bit copy (<see cref="QuantizedVectors"/>), scans the copy with
+/// SIMD integer dot products and re-scores the best candidates in float (vectors are stored normalised, so the dot
+/// product is the cosine). The answer is the exact float ranking, with no approximate index to build or tune; the scan
+/// reads a quarter of the bytes. Writes invalidate the loaded arrays.
 /// </summary>
 public sealed class SqliteVectorCollection : VectorStoreCollection<string, ChunkVectorRecord>
 {
     private readonly SqliteConnection _connection;
+    private readonly VectorScanOptions _scanOptions;
     private readonly Lock _lock = new();
     private LoadedVectors? _loaded;
+    private long _quantizedFallbacks;
+    private long _quantizedLists;
 
-    public SqliteVectorCollection(SqliteRetrievalStore store, string name = "retrieval_vectors")
+    public SqliteVectorCollection(SqliteRetrievalStore store, string name = "retrieval_vectors", VectorScanOptions? scanOptions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _connection = store.Connection;
         Name = name;
+        _scanOptions = scanOptions ?? new VectorScanOptions();
     }
 
     public override string Name { get; }
@@ -199,12 +204,24 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
     {
         ArgumentNullException.ThrowIfNull(requests);
         var loaded = Load();
-        var lists = loaded.SearchMany(query.Span, requests, cancellationToken);
+        var lists = loaded.SearchMany(query.Span, requests, out var fallbacks, cancellationToken);
+        if (loaded.Quantized is not null)
+        {
+            Interlocked.Add(ref _quantizedLists, requests.Count);
+        }
+
+        Interlocked.Add(ref _quantizedFallbacks, fallbacks);
         return [.. lists.Select(list => list.Select(hit => (loaded.Ids[hit.Index], hit.Score)).ToImmutableArray())];
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    /// <summary>Lists of <see cref="SearchGranularities"/> whose 8-bit scan left near-ties open and took a second pass to be exact.</summary>
+    public long QuantizedFallbacks => Interlocked.Read(ref _quantizedFallbacks);
+
+    /// <summary>Lists of <see cref="SearchGranularities"/> served by the 8-bit scan.</summary>
+    public long QuantizedLists => Interlocked.Read(ref _quantizedLists);
 
     /// <summary>Number of vectors (loads them).</summary>
     public int Count => Load().Count;
@@ -251,10 +268,18 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
                 return _loaded;
             }
 
-            var ids = new List<string>();
-            var paths = new List<string>();
-            var granularities = new List<string>();
-            var vectors = new List<float>();
+            // Counted first so the packed array is allocated once at its size: growing a list of 40M floats and copying
+            // it out held two to three times the final 158 MB at the peak of a cold index.
+            int capacity;
+            using (var count = Command($"SELECT count(*) FROM {Name}"))
+            {
+                capacity = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var ids = new List<string>(capacity);
+            var paths = new List<string>(capacity);
+            var granularities = new List<string>(capacity);
+            float[] vectors = [];
             var dimensions = 0;
             using (var command = Command($"SELECT id, path, granularity, vector FROM {Name}"))
             using (var reader = command.ExecuteReader())
@@ -263,29 +288,33 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
                 {
                     var bytes = (byte[])reader.GetValue(3);
                     var vector = MemoryMarshal.Cast<byte, float>(bytes);
-                    if (dimensions == 0)
+                    if (dimensions == 0 && vector.Length > 0)
                     {
                         dimensions = vector.Length;
+                        vectors = new float[(long)capacity * dimensions];
                     }
 
-                    if (vector.Length != dimensions)
+                    if (vector.Length != dimensions || ids.Count >= capacity)
                     {
                         // A vector of another size comes from another provider; the index re-embeds on a provider change,
                         // so a stray one is skipped rather than corrupting the scan.
                         continue;
                     }
 
+                    vector.CopyTo(vectors.AsSpan(ids.Count * dimensions, dimensions));
                     ids.Add(reader.GetString(0));
                     paths.Add(string.Intern(reader.GetString(1)));
                     granularities.Add(string.Intern(reader.GetString(2)));
-                    foreach (var component in vector)
-                    {
-                        vectors.Add(component);
-                    }
                 }
             }
 
-            _loaded = new LoadedVectors([.. ids], [.. paths], [.. granularities], [.. vectors], dimensions);
+            if (vectors.Length != (long)ids.Count * dimensions)
+            {
+                Array.Resize(ref vectors, ids.Count * dimensions);
+            }
+
+            var quantized = _scanOptions.Quantize && dimensions > 0 ? QuantizedVectors.Create(vectors, ids.Count, dimensions) : null;
+            _loaded = new LoadedVectors([.. ids], [.. paths], [.. granularities], vectors, dimensions, quantized, _scanOptions);
             return _loaded;
         }
     }
@@ -314,8 +343,12 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
         return command;
     }
 
-    /// <summary>All vectors packed row after row, with their ids and filter fields in parallel arrays.</summary>
-    private sealed record LoadedVectors(string[] Ids, string[] Paths, string[] Granularities, float[] Vectors, int Dimensions)
+    /// <summary>
+    /// All vectors packed row after row, with their ids and filter fields in parallel arrays, and (unless turned off or
+    /// a vector is not finite) their 8-bit copy for the scan.
+    /// </summary>
+    private sealed record LoadedVectors(
+        string[] Ids, string[] Paths, string[] Granularities, float[] Vectors, int Dimensions, QuantizedVectors? Quantized, VectorScanOptions Options)
     {
         public int Count => Ids.Length;
 
@@ -349,49 +382,129 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
             return Best(Hits(best), top);
         }
 
-        /// <summary>Vectors below which a scan is not split: a thread's start costs more than scanning them.</summary>
-        private const int MinPerPartition = 16_384;
-
         /// <summary>
         /// The best vectors for each request in one pass over the vectors. On a large store the pass is split into one
         /// range per core, each keeping its own best lists, merged at the end: the scan reads every vector (on a
         /// million-line repository, 150,000 chunks of 256 floats, 150 MB) and is the longest step of a hybrid search.
-        /// Ties in score go to the lower index, so the answer does not depend on the split.
+        /// With the 8-bit copy, the pass reads that instead (a quarter of the bytes) and keeps a few times more
+        /// candidates than asked, which are then scored in float; the lists are the exact ones (see
+        /// <see cref="SearchQuantized"/>). Ties in score go to the lower index, so the answer does not depend on the
+        /// split. <paramref name="fallbacks"/> counts the lists that needed a second pass to be exact.
         /// </summary>
-        public List<(int Index, double Score)>[] SearchMany(ReadOnlySpan<float> query, IReadOnlyList<VectorRequest> requests, CancellationToken cancellationToken)
+        public List<(int Index, double Score)>[] SearchMany(ReadOnlySpan<float> query, IReadOnlyList<VectorRequest> requests, out int fallbacks, CancellationToken cancellationToken)
         {
+            fallbacks = 0;
             if (Dimensions == 0 || query.Length != Dimensions)
             {
                 return [.. requests.Select(_ => new List<(int, double)>())];
             }
 
             var wanted = requests.Select(request => request.Granularity is { } granularity ? ChunkVectorRecord.GranularityName(granularity) : null).ToArray();
-            var partitions = Math.Clamp(Count / MinPerPartition, 1, Environment.ProcessorCount);
-            var ranges = new List<(int Index, double Score)>[partitions][];
-            if (partitions == 1)
+            var queryCopy = query.ToArray();
+            if (Quantized?.Prepare(query) is { Valid: true } prepared)
             {
-                ranges[0] = ScanRange(query, requests, wanted, 0, Count, cancellationToken);
-            }
-            else
-            {
-                var queryCopy = query.ToArray();
-                Parallel.For(0, partitions, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = partitions }, partition =>
-                    ranges[partition] = ScanRange(queryCopy, requests, wanted, (int)((long)Count * partition / partitions), (int)((long)Count * (partition + 1) / partitions), cancellationToken));
+                return SearchQuantized(queryCopy, prepared, requests, wanted, out fallbacks, cancellationToken);
             }
 
-            return [.. Enumerable.Range(0, requests.Count).Select(request => Best(ranges.SelectMany(range => range[request]), requests[request].Top))];
+            var depths = requests.Select(request => request.Top).ToArray();
+            var ranges = Partitioned((from, to) => ScanRange(index => TensorPrimitives.Dot(queryCopy, Vectors.AsSpan(index * Dimensions, Dimensions)), wanted, depths, from, to, cancellationToken), cancellationToken);
+            return [.. Enumerable.Range(0, requests.Count).Select(request => Best(ranges.SelectMany(range => Hits(range[request])), depths[request]))];
         }
 
-        private List<(int Index, double Score)>[] ScanRange(
-            ReadOnlySpan<float> query, IReadOnlyList<VectorRequest> requests, string?[] wanted, int from, int to, CancellationToken cancellationToken)
+        /// <summary>
+        /// The 8-bit scan with exact re-scoring. Each range keeps, per request, the <c>k′</c> best by approximate score
+        /// (k′ = depth × <see cref="VectorScanOptions.CandidateFactor"/>, at least <see cref="VectorScanOptions.MinCandidates"/>);
+        /// those are scored in float and ranked. A vector left out scored at most the worst kept approximate score of
+        /// its range, so its float score is at most that plus the error bound E. When that is below the list's last
+        /// float score, nothing left out can enter the list or tie with its last entry, and the list is exact. Otherwise
+        /// (near-ties over more than k′ vectors) a second 8-bit pass scores in float every vector whose approximate
+        /// score is within E of that last score, which contains every vector that belongs in the list.
+        /// </summary>
+        private List<(int Index, double Score)>[] SearchQuantized(
+            float[] query, QuantizedQuery prepared, IReadOnlyList<VectorRequest> requests, string?[] wanted, out int fallbacks, CancellationToken cancellationToken)
         {
-            var queues = new PriorityQueue<int, (float Score, int Index)>[requests.Count];
+            var quantized = Quantized!;
+            var depths = requests.Select(request => Math.Max(0, request.Top)).ToArray();
+            var kept = depths.Select(depth => depth == 0 ? 0 : Math.Max(depth, Math.Max(depth * Options.CandidateFactor, Options.MinCandidates))).ToArray();
+            var ranges = Partitioned((from, to) => ScanRange(index => quantized.Approximate(prepared, index), wanted, kept, from, to, cancellationToken), cancellationToken);
+            fallbacks = 0;
+            var lists = new List<(int Index, double Score)>[requests.Count];
             for (var request = 0; request < requests.Count; request++)
             {
-                queues[request] = new PriorityQueue<int, (float, int)>(Math.Max(0, requests[request].Top) + 1, WorstFirst.Instance);
+                var queues = ranges.Select(range => range[request]).ToList();
+                var candidates = queues.SelectMany(queue => queue.UnorderedItems.Select(item => item.Element)).ToList();
+
+                // A range whose queue did not fill kept every vector it has; one that did left out none above its head.
+                var leftOutAtMost = queues.Where(queue => kept[request] > 0 && queue.Count == kept[request])
+                    .Select(queue => queue.TryPeek(out _, out var worst) ? (double)worst.Score : double.NegativeInfinity)
+                    .DefaultIfEmpty(double.NegativeInfinity).Max();
+                var best = Best(candidates.Select(index => (index, Exact(query, index))), depths[request]);
+                var exact = double.IsNegativeInfinity(leftOutAtMost)
+                    || (best.Count == depths[request] && leftOutAtMost + prepared.ErrorBound < best[^1].Score);
+                if (!exact)
+                {
+                    fallbacks++;
+                    var threshold = best.Count == depths[request] ? best[^1].Score - prepared.ErrorBound : double.NegativeInfinity;
+                    var name = wanted[request];
+                    var band = Partitioned((from, to) => ScanBand(quantized, prepared, name, threshold, from, to, cancellationToken), cancellationToken);
+                    var seen = candidates.ToHashSet();
+                    candidates.AddRange(band.SelectMany(indexes => indexes).Where(seen.Add));
+                    best = Best(candidates.Select(index => (index, Exact(query, index))), depths[request]);
+                }
+
+                lists[request] = best;
             }
 
-            var all = Vectors.AsSpan();
+            return lists;
+        }
+
+        /// <summary>The float score the store ranks by: the same dot product an unquantized scan computes.</summary>
+        private double Exact(float[] query, int index) => TensorPrimitives.Dot(query, Vectors.AsSpan(index * Dimensions, Dimensions));
+
+        /// <summary>Runs <paramref name="scan"/> over the vectors: one range, or one per core on a large store.</summary>
+        private T[] Partitioned<T>(Func<int, int, T> scan, CancellationToken cancellationToken)
+        {
+            var partitions = Math.Clamp(Count / Math.Max(1, Options.MinVectorsPerThread), 1, Environment.ProcessorCount);
+            var results = new T[partitions];
+            if (partitions == 1)
+            {
+                results[0] = scan(0, Count);
+                return results;
+            }
+
+            Parallel.For(0, partitions, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = partitions }, partition =>
+                results[partition] = scan((int)((long)Count * partition / partitions), (int)((long)Count * (partition + 1) / partitions)));
+            return results;
+        }
+
+        /// <summary>The vectors of the range (of one granularity, or any) whose approximate score is at least <paramref name="threshold"/>.</summary>
+        private List<int> ScanBand(QuantizedVectors quantized, QuantizedQuery query, string? wanted, double threshold, int from, int to, CancellationToken cancellationToken)
+        {
+            var band = new List<int>();
+            for (var index = from; index < to; index++)
+            {
+                if ((index & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if ((wanted is null || string.Equals(Granularities[index], wanted, StringComparison.Ordinal)) && quantized.Approximate(query, index) >= threshold)
+                {
+                    band.Add(index);
+                }
+            }
+
+            return band;
+        }
+
+        /// <summary>
+        /// Per request, the best <paramref name="kept"/> vectors of the range by <paramref name="score"/> (computed once per
+        /// vector, only for vectors some request wants), in bounded queues whose head is the worst kept.
+        /// </summary>
+        private PriorityQueue<int, (float Score, int Index)>[] ScanRange(
+            Func<int, float> score, string?[] wanted, int[] kept, int from, int to, CancellationToken cancellationToken)
+        {
+            var queues = kept.Select(count => new PriorityQueue<int, (float Score, int Index)>(Math.Max(0, count) + 1, WorstFirst.Instance)).ToArray();
             for (var index = from; index < to; index++)
             {
                 if ((index & 0xFFFF) == 0)
@@ -401,33 +514,33 @@ public sealed class SqliteVectorCollection : VectorStoreCollection<string, Chunk
 
                 // Granularity names are interned when loaded, so a reference comparison settles most of them.
                 var granularity = Granularities[index];
-                var score = float.NaN;
+                var value = float.NaN;
                 for (var request = 0; request < queues.Length; request++)
                 {
-                    var top = requests[request].Top;
+                    var top = kept[request];
                     if (top <= 0 || (wanted[request] is { } name && !string.Equals(granularity, name, StringComparison.Ordinal)))
                     {
                         continue;
                     }
 
-                    if (float.IsNaN(score))
+                    if (float.IsNaN(value))
                     {
-                        score = TensorPrimitives.Dot(query, all.Slice(index * Dimensions, Dimensions));
+                        value = score(index);
                     }
 
                     var best = queues[request];
                     if (best.Count < top)
                     {
-                        best.Enqueue(index, (score, index));
+                        best.Enqueue(index, (value, index));
                     }
-                    else if (best.TryPeek(out _, out var worst) && score > worst.Score)
+                    else if (best.TryPeek(out _, out var worst) && value > worst.Score)
                     {
-                        best.DequeueEnqueue(index, (score, index));
+                        best.DequeueEnqueue(index, (value, index));
                     }
                 }
             }
 
-            return [.. queues.Select(Hits)];
+            return queues;
         }
 
         /// <summary>The worst hit first: the lower score, and among equal scores the higher index (kept last).</summary>
