@@ -25,6 +25,11 @@ def main():
                          "(wall and server CPU, from the 'retrieval index:' log line; needs --stderr)")
     ap.add_argument("--settle", type=float, default=0.0, help="seconds to wait after opening FILE before the rounds (diagnosis: separates warm-up contention from first-request costs)")
     ap.add_argument("--init", default="{}", help="initializationOptions as JSON, e.g. '{\"retrieval\": false}'")
+    ap.add_argument("--wait-search", type=float, default=0.0,
+                    help="seconds to wait, after the workspace index, for the search (retrieval) index's background "
+                         "update to end before opening FILE: a warm workspace index with a search index still being "
+                         "built (a new embedding recipe, or a first run) is not a warm index, and that build competes "
+                         "with every request")
     ap.add_argument("--per-round", action="store_true", help="also print every round's latencies (ms), to see which rounds are slow")
     args = ap.parse_args()
     workspace = os.path.abspath(args.workspace)
@@ -93,6 +98,11 @@ def main():
     first_answer = time.monotonic() - start
     ended = wait_notification(lambda m: m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end", timeout=3600)
     index_seconds = ended - start if ended else float("nan")
+    search_ready = None
+    if args.wait_search > 0:
+        search_ended = wait_notification(lambda m: m.get("method") == "$/progress" and str(m["params"]["token"]).startswith("hdl/retrieval/")
+                                         and m["params"]["value"]["kind"] == "end", timeout=args.wait_search)
+        search_ready = search_ended - start if search_ended else float("nan")
 
     notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "systemverilog", "version": 1, "text": text}})
     time.sleep(args.settle)
@@ -157,6 +167,8 @@ def main():
     print(f"workspace: {workspace}\nfile: {path} ({len(lines)} lines)\nload average: {os.getloadavg()}")
     print(f"first answer: {first_answer:.2f} s (workspace/symbol during indexing, {first*1000:.0f} ms)")
     print(f"index ready: {index_seconds:.1f} s")
+    if search_ready is not None:
+        print(f"search index ready: {search_ready:.1f} s" if search_ready == search_ready else f"search index not ready after {args.wait_search:.0f} s")
     print(f"server CPU: {cpu_seconds:.1f} s (user+system, whole run)")
     if retrieval:
         print(f"search index update after one kept edit: {retrieval[0]:.1f} s after the edit (includes the quiet time), server CPU {retrieval[1]:.1f} s")
