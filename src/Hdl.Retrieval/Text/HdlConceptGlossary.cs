@@ -6,7 +6,7 @@ namespace Hdl.Retrieval.Text;
 /// <summary>
 /// Hardware concepts with the phrases that name them in code, comments and plain-English questions. Where the
 /// <see cref="HdlLexicon"/> maps single words to one spelling, a concept links phrases that share no word at all
-/// (`popcnt` and "number of ones"; `bin2gray` and "gray code"; "clock domain crossing" and `2ff`). It is generic
+/// (`popcnt` and "number of ones"; `bin2gray` and "gray code"; "clock domain crossing" and `cdc`). It is generic
 /// hardware knowledge, written once for any repository, and only the vector side reads it (as extra dimensions of
 /// the built-in embedding), so the lexical index stays BM25 over the lexicon-normalised words.
 /// </summary>
