@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Antlr4.Runtime;
 using Hdl.Syntax.Text;
 
@@ -15,6 +16,26 @@ internal sealed class ScannerCursor(SourceText file)
     private readonly string _text = file.Text;
     private int _line = 1;
     private int _column;
+
+    /// <summary>
+    /// The keywords of a generated lexer's vocabulary (literal names that start with a lower-case letter) by their
+    /// spelling, compared as <paramref name="comparer"/> says: the grammar stays the one list of keywords.
+    /// </summary>
+    public static FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> KeywordsOf(IVocabulary vocabulary, StringComparer comparer)
+    {
+        var keywords = new Dictionary<string, (int Type, string Spelling)>(comparer);
+        for (var type = 1; vocabulary.GetSymbolicName(type) is not null; type++)
+        {
+            var literal = vocabulary.GetLiteralName(type);
+            if (literal is { Length: > 2 } && literal[1] is >= 'a' and <= 'z')
+            {
+                var spelling = literal[1..^1];
+                keywords[spelling] = (type, spelling);
+            }
+        }
+
+        return keywords.ToFrozenDictionary(comparer).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The offset of the next token.</summary>
     public int Position { get; private set; }

@@ -21,7 +21,7 @@ internal sealed class SystemVerilogScanner(SourceText file)
     private const string OperatorStarts = "+-*%!~&|^<>=?:;,.#@()[]{}";
 
     /// <summary>Keywords by their (lower-case, exact) spelling, from the generated lexer's vocabulary.</summary>
-    private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
+    private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = ScannerCursor.KeywordsOf(SystemVerilogLexer.DefaultVocabulary, StringComparer.Ordinal);
 
     /// <summary>
     /// For each ASCII punctuation character that starts only fixed operator tokens: those operators, longest first,
@@ -492,22 +492,6 @@ internal sealed class SystemVerilogScanner(SourceText file)
     private static bool IsIdentifierStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
 
     private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
-
-    private static FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> BuildKeywords()
-    {
-        var keywords = new Dictionary<string, (int Type, string Spelling)>(StringComparer.Ordinal);
-        for (var type = 1; SystemVerilogLexer.DefaultVocabulary.GetSymbolicName(type) is not null; type++)
-        {
-            var literal = SystemVerilogLexer.DefaultVocabulary.GetLiteralName(type);
-            if (literal is { Length: > 2 } && literal[1] is >= 'a' and <= 'z')
-            {
-                var spelling = literal[1..^1];
-                keywords[spelling] = (type, spelling);
-            }
-        }
-
-        return keywords.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
 
     private static (string Text, int Type)[]?[] BuildOperators()
     {

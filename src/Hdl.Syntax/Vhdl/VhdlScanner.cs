@@ -17,14 +17,14 @@ namespace Hdl.Syntax.Vhdl;
 internal sealed class VhdlScanner(SourceText file)
 {
     /// <summary>Reserved words by their spelling in any case (type and lower-case spelling), from the generated lexer's vocabulary.</summary>
-    private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = BuildKeywords();
+    private static readonly FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> Keywords = ScannerCursor.KeywordsOf(VhdlLexer.DefaultVocabulary, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Each distinct identifier spelling of the file, made once: a file names the same signals and types hundreds of
-    /// times, and the tree keeps every token's text for as long as it lives.
+    /// times, and the tree keeps every token's text for as long as it lives (identifiers longer than
+    /// <see cref="TokenTextTable.MaxSharedLength"/> are rare and made each time).
     /// </summary>
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _identifiers =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly TokenTextTable _identifiers = new();
 
     private readonly ScannerCursor _cursor = new(file);
     private readonly string _text = file.Text;
@@ -181,13 +181,7 @@ internal sealed class VhdlScanner(SourceText file)
                 return (keyword.Type, end, TokenConstants.DefaultChannel, word.SequenceEqual(keyword.Spelling) ? keyword.Spelling : null);
             }
 
-            if (!_identifiers.TryGetValue(word, out var spelling))
-            {
-                spelling = word.ToString();
-                _identifiers.Dictionary.Add(spelling, spelling);
-            }
-
-            return (VhdlLexer.BASIC_IDENTIFIER, end, TokenConstants.DefaultChannel, spelling);
+            return (VhdlLexer.BASIC_IDENTIFIER, end, TokenConstants.DefaultChannel, _identifiers.Get(word));
         }
 
         return (VhdlLexer.ERROR_CHAR, start + 1, TokenConstants.DefaultChannel, null);
@@ -475,20 +469,4 @@ internal sealed class VhdlScanner(SourceText file)
     private static bool IsLetterOrDigit(char c) => IsLetter(c) || IsDigit(c);
 
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-
-    private static FrozenDictionary<string, (int Type, string Spelling)>.AlternateLookup<ReadOnlySpan<char>> BuildKeywords()
-    {
-        var keywords = new Dictionary<string, (int Type, string Spelling)>(StringComparer.OrdinalIgnoreCase);
-        for (var type = 1; VhdlLexer.DefaultVocabulary.GetSymbolicName(type) is not null; type++)
-        {
-            var literal = VhdlLexer.DefaultVocabulary.GetLiteralName(type);
-            if (literal is { Length: > 2 } && literal[1] is >= 'a' and <= 'z')
-            {
-                var spelling = literal[1..^1];
-                keywords[spelling] = (type, spelling);
-            }
-        }
-
-        return keywords.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
 }
