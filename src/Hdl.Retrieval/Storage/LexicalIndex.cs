@@ -169,21 +169,11 @@ internal sealed class LexicalIndex
     /// <summary>The distinct terms of an encoded chunk, in order of first occurrence.</summary>
     public static ImmutableArray<string> TermsOf(ReadOnlySpan<byte> data)
     {
-        var reader = new VarintReader(data);
-        for (var column = 0; column < 3; column++)
+        var chunk = new EncodedChunk(data);
+        var result = ImmutableArray.CreateBuilder<string>(chunk.TermCount);
+        while (chunk.NextTerm(out var term, out _))
         {
-            reader.Read();
-        }
-
-        var count = reader.Read();
-        var result = ImmutableArray.CreateBuilder<string>(count);
-        for (var index = 0; index < count; index++)
-        {
-            result.Add(Encoding.UTF8.GetString(reader.Bytes(reader.Read())));
-            for (var column = 0; column < 3; column++)
-            {
-                reader.Read();
-            }
+            result.Add(Encoding.UTF8.GetString(term));
         }
 
         return result.MoveToImmutable();
@@ -209,21 +199,13 @@ internal sealed class LexicalIndex
             }
 
             var doc = _rowIds.Count;
-            var reader = new VarintReader(data);
-            var length = GrainTokens;
-            for (var column = 0; column < 3; column++)
-            {
-                length += reader.Read();
-            }
-
+            var chunk = new EncodedChunk(data);
             _rowIds.Add(rowId);
             _granularities.Add((byte)granularity);
-            _lengths.Add(length);
+            _lengths.Add(GrainTokens + chunk.Tokens);
             var lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-            var count = reader.Read();
-            for (var index = 0; index < count; index++)
+            while (chunk.NextTerm(out var bytes, out var counts))
             {
-                var bytes = reader.Bytes(reader.Read());
                 if (_chars.Length < bytes.Length)
                 {
                     _chars = new char[bytes.Length * 2];
@@ -238,7 +220,7 @@ internal sealed class LexicalIndex
 
                 _postingTerms.Add(term);
                 _postingDocs.Add(doc);
-                _postingCounts.Add((reader.Read(), reader.Read(), reader.Read()));
+                _postingCounts.Add(counts);
             }
         }
 
@@ -318,20 +300,13 @@ internal sealed class LexicalIndex
             }
 
             var doc = rowIds.Count;
-            var reader = new VarintReader(data);
-            var length = GrainTokens;
-            for (var column = 0; column < 3; column++)
-            {
-                length += reader.Read();
-            }
-
+            var chunk = new EncodedChunk(data);
             rowIds.Add(rowId);
             granularities.Add((byte)granularity);
-            lengths.Add(length);
-            var count = reader.Read();
-            for (var index = 0; index < count; index++)
+            lengths.Add(GrainTokens + chunk.Tokens);
+            while (chunk.NextTerm(out var bytes, out var counts))
             {
-                var term = Encoding.UTF8.GetString(reader.Bytes(reader.Read()));
+                var term = Encoding.UTF8.GetString(bytes);
                 if (!terms.TryGetValue(term, out var id))
                 {
                     id = terms.Count;
@@ -340,7 +315,7 @@ internal sealed class LexicalIndex
 
                 addedTerms.Add(id);
                 addedDocs.Add(doc);
-                addedCounts.Add((reader.Read(), reader.Read(), reader.Read()));
+                addedCounts.Add(counts);
             }
         }
 
@@ -638,6 +613,48 @@ internal sealed class LexicalIndex
     }
 
     /// <summary>Reads what <see cref="Encode"/> wrote; a truncated or corrupt blob reads as zeros rather than throwing.</summary>
+    /// <summary>
+    /// A chunk as <see cref="Encode"/> wrote it: the token counts of its three fields, then each distinct term's UTF-8
+    /// bytes and its counts per field. The one reader of that layout (loading, patching, listing terms).
+    /// </summary>
+    private ref struct EncodedChunk
+    {
+        private VarintReader _reader;
+        private int _remaining;
+
+        public EncodedChunk(ReadOnlySpan<byte> data)
+        {
+            _reader = new VarintReader(data);
+            for (var column = 0; column < 3; column++)
+            {
+                Tokens += _reader.Read();
+            }
+
+            TermCount = _remaining = _reader.Read();
+        }
+
+        /// <summary>Tokens of the three fields together.</summary>
+        public int Tokens { get; }
+
+        public int TermCount { get; }
+
+        /// <summary>The next term's bytes and its counts in names, comments and body; false after the last.</summary>
+        public bool NextTerm(out ReadOnlySpan<byte> term, out (int Names, int Comments, int Body) counts)
+        {
+            if (_remaining == 0)
+            {
+                term = default;
+                counts = default;
+                return false;
+            }
+
+            _remaining--;
+            term = _reader.Bytes(_reader.Read());
+            counts = (_reader.Read(), _reader.Read(), _reader.Read());
+            return true;
+        }
+    }
+
     private ref struct VarintReader(ReadOnlySpan<byte> data)
     {
         private readonly ReadOnlySpan<byte> _data = data;
