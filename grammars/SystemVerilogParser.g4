@@ -15,7 +15,7 @@
 // (macro_usage); they are accepted as primaries, statements, items and port/parameter list entries.
 parser grammar SystemVerilogParser;
 
-options { tokenVocab = SystemVerilogLexer; }
+options { tokenVocab = SystemVerilogLexer; contextSuperClass = Hdl.Syntax.Parsing.CompactRuleContext; }
 
 // ======================================================================================================
 // A.1.2 SystemVerilog source text

@@ -12,7 +12,7 @@
 // The grammar keeps to SLL: alternatives are decided by a few tokens of lookahead.
 parser grammar VhdlParser;
 
-options { tokenVocab = VhdlLexer; }
+options { tokenVocab = VhdlLexer; contextSuperClass = Hdl.Syntax.Parsing.CompactRuleContext; }
 
 // ======================================================================== design file (13.1)
 

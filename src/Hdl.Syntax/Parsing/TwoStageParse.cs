@@ -14,7 +14,7 @@ namespace Hdl.Syntax.Parsing;
 internal static class TwoStageParse
 {
     public static (ParserRuleContext Root, ImmutableArray<Diagnostic> Diagnostics) Run<TParser>(
-        IList<IToken> tokens,
+        List<HdlToken> tokens,
         Func<ITokenStream, TParser> createParser,
         Func<TParser, ParserRuleContext> startRule,
         IReadOnlySet<int> anchorTokenTypes,
@@ -22,7 +22,7 @@ internal static class TwoStageParse
         CancellationToken cancellationToken)
         where TParser : Parser
     {
-        var stream = new CancellableTokenStream(new ListTokenSource(tokens), cancellationToken);
+        var stream = new TokenListStream(tokens, cancellationToken);
         var parser = createParser(stream);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
@@ -46,22 +46,6 @@ internal static class TwoStageParse
         parser.ErrorHandler = new RecoveringErrorStrategy(anchorTokenTypes);
         var root = startRule(parser);
         return (root, listener.Diagnostics.ToImmutable());
-    }
-
-    /// <summary>A token stream that notices cancellation every few thousand tokens.</summary>
-    private sealed class CancellableTokenStream(ITokenSource source, CancellationToken cancellationToken) : CommonTokenStream(source)
-    {
-        private int _consumed;
-
-        public override void Consume()
-        {
-            if ((++_consumed & 0xFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            base.Consume();
-        }
     }
 
     /// <summary>

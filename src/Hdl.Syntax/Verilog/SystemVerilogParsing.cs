@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Antlr4.Runtime;
 using Hdl.Syntax.Parsing;
 using Hdl.Syntax.Preprocessor;
 using Hdl.Syntax.Text;
@@ -25,7 +24,7 @@ internal static class SystemVerilogParsing
         var version = options.Preprocessor.Version ?? HdlLanguages.DefaultVersion(language);
         var preprocessed = SvPreprocessor.Run(text, version, options.Preprocessor, includes, cancellationToken);
         var (root, parseDiagnostics) = TwoStageParse.Run(
-            preprocessed.Tokens.ConvertAll(static token => (IToken)token),
+            preprocessed.Tokens,
             SystemVerilogParser.WithShortcuts,
             static parser => parser.source_text(),
             RecoveryAnchors,

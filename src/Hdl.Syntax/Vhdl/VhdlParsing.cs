@@ -23,7 +23,7 @@ internal static class VhdlParsing
         var version = options.VhdlVersion == LanguageVersion.Vhdl1993 ? LanguageVersion.Vhdl1993 : LanguageVersion.Vhdl2008;
         var (tokens, comments, lexicalDiagnostics) = Lex(text, version, cancellationToken);
         var (root, parseDiagnostics) = TwoStageParse.Run(
-            tokens.ConvertAll(static token => (IToken)token),
+            tokens,
             VhdlParser.WithShortcuts,
             static parser => parser.design_file(),
             RecoveryAnchors,
