@@ -45,7 +45,7 @@ internal static class EvalCommand
         var repeat = new Option<int>("--repeat") { Description = "Run the whole query set this many times (search time over all runs; quality from the first).", DefaultValueFactory = _ => 1, HelpName = "N" };
         search.Options.Add(everyGranularity);
         search.Options.Add(repeat);
-        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5,concepts=0.2,conceptterms=0,members=0 (latent=0: hashed features only; concepts=0: no concept part).", HelpName = "SETTINGS" };
+        var builtin = new Option<string?>("--builtin") { Description = "Built-in embedding settings to try, e.g. dims=256,trigram=0.35,bigram=0.5,term=1,latent=128,share=0.5,concepts=0.2,conceptterms=0 (latent=0: hashed features only; concepts=0: no concept part).", HelpName = "SETTINGS" };
         search.Options.Add(builtin);
         search.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(queries)!,
@@ -76,7 +76,6 @@ internal static class EvalCommand
                 "concepts" when learned is not null => learned with { ConceptShare = (float)value },
                 "conceptterms" when learned is not null => learned with { ConceptTerms = value > 0 },
                 "maxshare" when learned is not null => learned with { Latent = learned.Latent with { MaxDocumentShare = value } },
-                "members" when learned is not null => learned with { UnitMemberShare = (float)value },
                 _ => learned,
             };
             embedding = name switch

@@ -32,13 +32,6 @@ public sealed record RepositoryEmbeddingOptions
     /// Off: on the dev sets it moved vector and hybrid MRR@10 by less than a query either way and blocks lost.
     /// </summary>
     public bool ConceptTerms { get; init; }
-
-    /// <summary>
-    /// Share of a unit header's vector that comes from the mean of its members' vectors (blocks, signals, ports of
-    /// the unit in the same file), so the unit is found by what its parts do as well as by its header's text; 0 keeps
-    /// the header's own vector. Applied by the indexer, which sees all chunks of a file together.
-    /// </summary>
-    public float UnitMemberShare { get; init; }
 }
 
 /// <summary>
@@ -71,7 +64,7 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
     }
 
     /// <summary>The recipe (hashed features, latent model settings, mix); the trained weights live in the index next to the vectors they made.</summary>
-    public override string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}{ConceptId}{(_options.UnitMemberShare > 0 ? $"-u{_options.UnitMemberShare}" : string.Empty)}");
+    public override string ModelId => FormattableString.Invariant($"{Version}-{_hashed.ModelId}-{_options.Latent.Describe()}-m{_options.LatentShare}{ConceptId}");
 
     public int Dimensions => _options.Hashed.Dimensions + _options.Latent.Dimensions + ConceptDimensions;
 
@@ -85,9 +78,6 @@ public sealed class RepositoryEmbeddingGenerator : BuiltinEmbeddingGenerator
     public override EmbeddingGeneratorMetadata Metadata { get; }
 
     public bool IsTrained => _model is not null;
-
-    /// <summary>The recipe this generator embeds with.</summary>
-    public RepositoryEmbeddingOptions Options => _options;
 
     /// <summary>The trained model, for storing in the index.</summary>
     public LatentSemanticModel? Model => _model;

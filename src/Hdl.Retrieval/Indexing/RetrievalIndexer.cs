@@ -175,11 +175,6 @@ public sealed class RetrievalIndexer(
 
             progress?.Report((Interlocked.Add(ref embedded, batch.Count), toEmbed.Count));
         }).ConfigureAwait(false);
-        if (generator is RepositoryEmbeddingGenerator { Options.UnitMemberShare: > 0 and var share })
-        {
-            UnitVectors.PoolMembers(toEmbed, records, share);
-        }
-
         Phase("embed");
 
         await DeleteVectorsOfAsync(changed.Concat(removed), cancellationToken).ConfigureAwait(false);
