@@ -74,6 +74,63 @@ public class ChunkingTests
     }
 
     [Fact]
+    public void A_file_description_kept_apart_by_blank_lines_and_directives_documents_the_first_unit_without_its_licence()
+    {
+        var chunks = Chunk("/rtl/popcount.sv", """
+            // Copyright 2018 Some University.
+            // Licensed under the Solderpad Hardware License.
+
+            ////////////////////////////////////////
+            // Description: Count the number of   //
+            //              ones in a word         //
+            ////////////////////////////////////////
+
+            `default_nettype none
+            module popcount (input logic [31:0] in_i, output logic [5:0] result_o);
+              assign result_o = $countones(in_i);
+            endmodule
+
+            // Parity of a word.
+            module parity (input logic [31:0] in_i, output logic odd_o);
+              assign odd_o = ^in_i;
+            endmodule
+            """);
+        var first = chunks.Single(chunk => chunk is { Kind: ChunkKind.Unit, Name: "popcount" });
+        Assert.Contains("Count the number of", first.Comments, StringComparison.Ordinal);
+        Assert.Contains("ones in a word", first.Comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copyright", first.Comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Solderpad", first.Comments, StringComparison.Ordinal);
+        Assert.Equal(10, first.StartLine);
+
+        // The second unit's preamble starts after the first unit: the file's description is not its own.
+        var second = chunks.Single(chunk => chunk is { Kind: ChunkKind.Unit, Name: "parity" });
+        Assert.Contains("Parity of a word", second.Comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Count the number", second.Comments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vhdl_entity_is_documented_by_the_description_above_its_library_clauses()
+    {
+        var chunks = Chunk("/rtl/delay.vhd", """
+            -- Copyright (c) 2024 by Somebody
+            ------------------------------------------
+            -- Description
+            ------------------------------------------
+            -- A delay line built from shift registers.
+
+            library ieee;
+                use ieee.std_logic_1164.all;
+
+            entity delay_line is
+                port (Clk : in std_logic; In_Data : in std_logic; Out_Data : out std_logic);
+            end entity;
+            """);
+        var entity = chunks.Single(chunk => chunk.Kind == ChunkKind.Unit);
+        Assert.Contains("A delay line built from shift registers", entity.Comments, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somebody", entity.Comments, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Vhdl_architecture_chunks_belong_to_their_entity() => CheckChunks(
         "/rtl/pwm.vhd",
         """

@@ -35,6 +35,20 @@ public sealed record ChunkingOptions
 
     /// <summary>Header lines of a unit without ports or parameters (a package, a VHDL architecture).</summary>
     public int HeaderLinesWithoutPorts { get; init; } = 40;
+
+    /// <summary>
+    /// Lines above a unit, back to the end of the unit before it in the file (or the file's start), whose comments
+    /// join the unit's header chunk: a file's description block is often kept apart from the unit by blank lines,
+    /// `library`/`use` clauses or compiler directives, so it is not the comment block right above the unit. 0 reads
+    /// only that block.
+    /// </summary>
+    public int PreambleLines { get; init; } = 80;
+
+    /// <summary>
+    /// Words that mark a paragraph of the preamble as boilerplate (a licence or copyright notice): it says nothing
+    /// about the unit and is the same in every file, so it is left out.
+    /// </summary>
+    public ImmutableArray<string> BoilerplateWords { get; init; } = ["copyright", "license", "licence", "warranty", "warranties", "spdx"];
 }
 
 /// <summary>
@@ -67,11 +81,15 @@ public static class Chunker
 
         private StringComparison NameComparison => isVhdl ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
+        // The last line of the units added so far: where the next unit's preamble may start.
+        private int _previousUnitLast = -1;
+
         public void AddUnit(DesignUnitSymbol unit)
         {
             var unitFirst = unit.Extent.Start.Line;
             var unitLast = Math.Max(unitFirst, unit.Extent.End.Line);
             AddUnitHeader(unit, unitFirst, unitLast);
+            _previousUnitLast = Math.Max(_previousUnitLast, unitLast);
             foreach (var port in unit.Ports)
             {
                 var line = port.Location.Start.Line;
@@ -155,7 +173,9 @@ public static class Chunker
             var first = lines.LeadingCommentStart(unitFirst, options.LeadingCommentLines);
             var kind = unit.Kind.ToString().ToLowerInvariant();
             var label = unit.Owner is null ? $"{kind} {unit.Name}" : $"{kind} {unit.Name} of {unit.Owner}";
-            var comments = documentation + "\n" + lines.Comments(first, unitLast);
+            var preambleFirst = Math.Max(_previousUnitLast + 1, unitFirst - options.PreambleLines);
+            var preamble = options.PreambleLines > 0 && preambleFirst < first ? lines.CommentParagraphs(preambleFirst, first - 1, options.BoilerplateWords) : string.Empty;
+            var comments = documentation + "\n" + preamble + lines.Comments(first, unitLast);
             Chunks.Add(new Chunk(NextId(ChunkKind.Unit, unit.Name), path, ChunkKind.Unit, UnitName(unit), unit.Name, first + 1, headerLast + 1)
             {
                 Context = label,

@@ -90,6 +90,43 @@ internal sealed class SourceLines
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The comments of 0-based lines [<paramref name="first"/>, <paramref name="last"/>] whose paragraph (a run of
+    /// comment lines with words, ended by a line without any) mentions none of <paramref name="skipWords"/>.
+    /// </summary>
+    public string CommentParagraphs(int first, int last, IReadOnlyCollection<string> skipWords)
+    {
+        var builder = new StringBuilder();
+        var paragraph = new StringBuilder();
+        var skip = false;
+        void Flush()
+        {
+            if (!skip)
+            {
+                builder.Append(paragraph);
+            }
+
+            paragraph.Clear();
+            skip = false;
+        }
+
+        for (var line = Math.Max(0, first); line <= Math.Min(last, Count - 1); line++)
+        {
+            var comment = _comments[line];
+            if (!comment.Any(char.IsLetter))
+            {
+                Flush();
+                continue;
+            }
+
+            paragraph.Append(comment).Append('\n');
+            skip |= skipWords.Any(word => comment.Contains(word, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Flush();
+        return builder.ToString();
+    }
+
     /// <summary>The first line of the comment block right above <paramref name="line"/> (itself when there is none).</summary>
     public int LeadingCommentStart(int line, int maxLines)
     {

@@ -49,7 +49,7 @@ public sealed class RetrievalIndexer(
     RetrievalIndexOptions options)
 {
     /// <summary>Bumped when chunking or analysis changes, so an old index is rebuilt rather than mixed.</summary>
-    public const string IndexFormat = "chunks-v2";
+    public const string IndexFormat = "chunks-v3";
 
     public static string EmbeddingIdentity(IEmbeddingGenerator<string, Embedding<float>> generator)
     {
