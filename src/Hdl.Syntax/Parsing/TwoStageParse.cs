@@ -14,7 +14,7 @@ namespace Hdl.Syntax.Parsing;
 internal static class TwoStageParse
 {
     public static (ParserRuleContext Root, ImmutableArray<Diagnostic> Diagnostics) Run<TParser>(
-        IList<IToken> tokens,
+        List<IToken> tokens,
         Func<ITokenStream, TParser> createParser,
         Func<TParser, ParserRuleContext> startRule,
         IReadOnlySet<int> anchorTokenTypes,
@@ -22,7 +22,7 @@ internal static class TwoStageParse
         CancellationToken cancellationToken)
         where TParser : Parser
     {
-        var stream = new CancellableTokenStream(new ListTokenSource(tokens), cancellationToken);
+        var stream = new CancellableTokenStream(tokens, cancellationToken);
         var parser = createParser(stream);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;
@@ -48,16 +48,41 @@ internal static class TwoStageParse
         return (root, listener.Diagnostics.ToImmutable());
     }
 
-    /// <summary>A token stream that notices cancellation every few thousand tokens.</summary>
-    private sealed class CancellableTokenStream(ITokenSource source, CancellationToken cancellationToken) : CommonTokenStream(source)
+    /// <summary>
+    /// A token stream over the whole token list, which notices cancellation every few thousand tokens. The list
+    /// (ending with EOF) becomes the stream's buffer as it is: ANTLR's stream would fetch the tokens one by one into
+    /// a growing list of its own, a second copy of every file's tokens for the collector (bench/parse-throughput/results.md).
+    /// </summary>
+    private sealed class CancellableTokenStream : CommonTokenStream
     {
+        private readonly CancellationToken _cancellationToken;
         private int _consumed;
+
+        public CancellableTokenStream(List<IToken> tokens, CancellationToken cancellationToken)
+            : base(new ListTokenSource(tokens))
+        {
+            _cancellationToken = cancellationToken;
+            if (tokens.Count == 0 || tokens[^1].Type != TokenConstants.EOF)
+            {
+                // The token source ends such a list with an EOF of its own: leave the fetching to ANTLR.
+                return;
+            }
+
+            // The indices ANTLR's fetching would give (the parse tree's source intervals and recovery read them).
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                ((IWritableToken)tokens[i]).TokenIndex = i;
+            }
+
+            this.tokens = tokens;
+            fetchedEOF = true;
+        }
 
         public override void Consume()
         {
             if ((++_consumed & 0xFFF) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _cancellationToken.ThrowIfCancellationRequested();
             }
 
             base.Consume();
