@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Hdl.Retrieval.Chunking;
 using Hdl.Retrieval.Indexing;
 using Hdl.Retrieval.Search;
 using Hdl.Retrieval.Storage;
@@ -72,7 +71,7 @@ internal sealed class RetrievalSession : IDisposable
 
         // The workspace's persisted index and the retrieval tables share one file (`.hdl/index.db`, or --index-dir).
         var databasePath = Hdl.Workspace.Storage.IndexDatabase.ForWorkspace(gathered.Root, request.IndexDirectory).Path;
-        var (session, problem) = SharedSession.Open(databasePath, backendOptions, RetrievalIndexOptions.Default with { MaxDegreeOfParallelism = Environment.ProcessorCount, RolesInLexical = Environment.GetEnvironmentVariable("HDL_ROLES_LEX") == "1", RolesInEmbedding = Environment.GetEnvironmentVariable("HDL_ROLES_VEC") != "0", Chunking = ChunkingOptions.Default with { Roles = SignalRoleOptions.Default with { Enabled = Environment.GetEnvironmentVariable("HDL_ROLES_OFF") != "1", MaxFedSignals = int.Parse(Environment.GetEnvironmentVariable("HDL_ROLES_FED") ?? "4", System.Globalization.CultureInfo.InvariantCulture) } } });
+        var (session, problem) = SharedSession.Open(databasePath, backendOptions, RetrievalIndexOptions.Default with { MaxDegreeOfParallelism = Environment.ProcessorCount });
         if (session is null)
         {
             problems.Add(problem!);

@@ -1,5 +1,6 @@
 using Hdl.Design;
 using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Search;
 using Hdl.Syntax;
 using Hdl.Syntax.Text;
 
@@ -69,7 +70,7 @@ public class SignalRoleTests
     [InlineData("mem_q", "memory array storage")]
     [InlineData("wr_ptr_q", "counter counts increments index address pointer")]
     public void Verilog_signals_are_described_by_how_they_are_driven(string signal, string expected) =>
-        Assert.Equal(expected, Role(Chunks("/rtl/roles.sv", Verilog, NoDriven), signal));
+        Assert.Equal(expected, Role(Chunks("/rtl/roles.sv", Verilog), signal));
 
     [Fact]
     public void The_register_of_a_next_value_has_the_role_of_that_value()
@@ -80,7 +81,9 @@ public class SignalRoleTests
               state_e state_d, state_q;
               logic [7:0] mem_d [16];
               logic [7:0] mem_q [16];
+              logic [3:0] cnt_d, cnt_q;
               always_comb begin
+                cnt_d = cnt_q + 4'd1;
                 mem_d = mem_q;
                 if (we_i) mem_d[a_i] = d_i;
                 state_d = state_q;
@@ -92,16 +95,18 @@ public class SignalRoleTests
               always_ff @(posedge clk_i) begin
                 mem_q <= mem_d;
                 state_q <= state_d;
+                cnt_q <= cnt_d;
               end
             endmodule
-            """, NoDriven);
+            """);
         Assert.Equal("registered copy delayed state machine current state", Role(chunks, "state_q"));
         Assert.Equal("registered copy delayed memory array storage", Role(chunks, "mem_q"));
+        Assert.Equal("registered copy delayed counter counts increments", Role(chunks, "cnt_q"));
     }
 
     [Fact]
     public void A_signal_names_the_signals_it_drives() =>
-        Assert.EndsWith("drives mem_q", Role(Chunks("/rtl/roles.sv", Verilog), "shift_q"), StringComparison.Ordinal);
+        Assert.Equal("shift register shifted drives mem_q", Role(Chunks("/rtl/roles.sv", Verilog, ChunkingOptions.Default with { Roles = SignalRoleOptions.Default with { MaxFedSignals = 4 } }), "shift_q"));
 
     [Fact]
     public void VHDL_processes_give_the_same_roles()
@@ -142,14 +147,36 @@ public class SignalRoleTests
     }
 
     [Fact]
+    public void A_signal_search_matches_the_query_against_role_words_and_other_searches_do_not()
+    {
+        using var fixture = new RetrievalFixture("""
+            //- /rtl/link.sv
+            module link (input logic clk_i, input logic bit_i, input logic [3:0] n_i, output logic [7:0] data_o);
+              logic [7:0] data_q;
+              logic [3:0] left_q;
+              logic [3:0] other_q;
+              always_ff @(posedge clk_i) begin
+                data_q <= {data_q[6:0], bit_i};
+                if (left_q == '0) left_q <= n_i;
+                else left_q <= left_q - 4'd1;
+                other_q <= n_i ^ left_q;
+              end
+              assign data_o = data_q;
+            endmodule
+            """);
+        fixture.Index();
+        Assert.StartsWith("link > data_q (signal)", fixture.Search("shift register", SearchMode.Lexical, Granularity.Signal), StringComparison.Ordinal);
+        Assert.StartsWith("link > left_q (signal)", fixture.Search("down counter reloaded", SearchMode.Lexical, Granularity.Signal), StringComparison.Ordinal);
+        Assert.DoesNotContain("(signal)", fixture.Search("shift register", SearchMode.Lexical), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Roles_can_be_switched_off_and_other_chunks_have_none()
     {
         var off = Chunks("/rtl/roles.sv", Verilog, ChunkingOptions.Default with { Roles = SignalRoleOptions.Default with { Enabled = false } });
         Assert.All(off, chunk => Assert.Empty(chunk.Role));
         Assert.All(Chunks("/rtl/roles.sv", Verilog).Where(chunk => chunk.Granularity != Granularity.Signal), chunk => Assert.Empty(chunk.Role));
     }
-
-    private static readonly ChunkingOptions NoDriven = ChunkingOptions.Default with { Roles = SignalRoleOptions.Default with { MaxFedSignals = 0 } };
 
     private static string Role(IReadOnlyList<Chunk> chunks, string signal) =>
         chunks.Single(chunk => chunk.Granularity == Granularity.Signal && chunk.Name == signal).Role;

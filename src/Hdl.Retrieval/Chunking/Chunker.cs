@@ -244,7 +244,7 @@ public static class Chunker
         {
             if (roles?.Describe(signal) is { Length: > 0 } role)
             {
-                Chunks[^1] = Chunks[^1] with { Role = role, Snippet = "ROLE: " + role + "\n" + Chunks[^1].Snippet };
+                Chunks[^1] = Chunks[^1] with { Role = role };
             }
         }
 

@@ -21,9 +21,11 @@ public sealed record SignalRoleOptions
 
     /// <summary>
     /// Names of the signals a signal feeds (reads it to drive them) named in its role, at most; they say what it is for
-    /// ("write enable of the memory" for the signal that gates the memory's write). 0 leaves them out.
+    /// ("write enable of the memory" for the signal that gates the memory's write). 0, the default, leaves them out: at 4
+    /// they raised lexical signal MRR@10 on the dev sets but lowered hybrid (0.403 → 0.395; examples lexical 0.938 →
+    /// 0.826), since a name repeated in every signal that feeds it matches more wrong signals than right ones.
     /// </summary>
-    public int MaxFedSignals { get; init; } = 4;
+    public int MaxFedSignals { get; init; }
 }
 
 /// <summary>
@@ -150,6 +152,16 @@ public sealed partial class SignalRoles
             if (IsStateRegister(source, sourceDrivers, signal))
             {
                 words.Add("state machine current state");
+            }
+
+            // `cnt_q <= cnt_d` with `cnt_d = cnt_q + 1`: the register counts (or shifts) through its next value.
+            if (counting.Count == 0 && sourceDrivers.Any(driver => driver.ReadsItself(signal, _names) && driver.Counts))
+            {
+                words.Add(sourceDrivers.Any(driver => driver.ReadsItself(signal, _names) && driver.Increments) ? "counter counts increments" : "down counter decrements");
+            }
+            else if (sourceDrivers.Any(driver => driver.ReadsItself(signal, _names) && driver.Shifts))
+            {
+                words.Add("shift register shifted");
             }
 
             if (sourceDrivers.Any(driver => driver.IndexedTarget))
