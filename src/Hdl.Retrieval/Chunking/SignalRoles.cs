@@ -204,7 +204,7 @@ public sealed partial class SignalRoles
         var signalReads = assignment.DataReads.Select(read => read.Name).Where(_signals.Contains).Distinct(_names).ToImmutableArray();
         foreach (var target in assignment.Targets)
         {
-            var indexed = target.Select is { } select && _signals.Any(name => ContainsWord(select, name));
+            var indexed = target.Select is { } select && Identifiers(select).Any(_signals.Contains);
             AddTo(_drivers, target.Name, new Driver(assignment, clocked, statement, signalReads, indexed));
         }
 
@@ -217,7 +217,7 @@ public sealed partial class SignalRoles
         {
             if (use.Select is { } select)
             {
-                foreach (var name in _signals.Where(name => ContainsWord(select, name)))
+                foreach (var name in Identifiers(select).Where(_signals.Contains))
                 {
                     _indexes.Add(name);
                 }
@@ -311,6 +311,24 @@ public sealed partial class SignalRoles
         }
 
         return false;
+    }
+
+    /// <summary>The identifiers written in a select (`[wr_ptr_q]`, `(to_integer(Addr))`), each looked up once rather than every signal searched for.</summary>
+    private static IEnumerable<string> Identifiers(string text)
+    {
+        var start = -1;
+        for (var index = 0; index <= text.Length; index++)
+        {
+            if (index < text.Length && IsIdentifierChar(text[index]))
+            {
+                start = start < 0 ? index : start;
+            }
+            else if (start >= 0)
+            {
+                yield return text[start..index];
+                start = -1;
+            }
+        }
     }
 
     private static bool IsIdentifierChar(char character) => char.IsLetterOrDigit(character) || character is '_' or '$';
