@@ -42,7 +42,6 @@ public sealed record RetrievalIndexOptions
     /// blocks worse (MRR@10 0.651 → 0.624) and hybrid signals no better.
     /// </summary>
     public bool RolesInLexical { get; init; } = true;
-
 }
 
 /// <summary>
