@@ -1,4 +1,5 @@
 using Hdl.Retrieval.Chunking;
+using Hdl.Retrieval.Indexing;
 using Hdl.Retrieval.Search;
 
 namespace Hdl.Retrieval.Tests;
@@ -10,6 +11,9 @@ namespace Hdl.Retrieval.Tests;
 /// </summary>
 public sealed class ContextSearchTests
 {
+    // The two counters are told apart by their units and comments here; role words would call both "counter".
+    private static readonly RetrievalIndexOptions WithoutRoles = RetrievalIndexOptions.Default with { RolesInLexical = false };
+
     private const string Counters = """
         //- /alarm.sv
         // Interrupt timer: raises an interrupt when the compare value is reached.
@@ -67,7 +71,7 @@ public sealed class ContextSearchTests
     public void A_signal_is_found_through_the_unit_the_query_describes()
     {
         using var fixture = new RetrievalFixture(Counters);
-        fixture.Index();
+        fixture.Index(WithoutRoles);
 
         // Lexically the receiver's counter wins: its comment says "counter"; the timer's counter has no comment, and only the
         // comment of its unit (named alarm) says "interrupt timer".
@@ -87,7 +91,7 @@ public sealed class ContextSearchTests
     public void Without_the_context_list_a_member_ranks_by_its_own_text()
     {
         using var fixture = new RetrievalFixture(Counters);
-        fixture.Index();
+        fixture.Index(WithoutRoles);
         var options = SearchOptions.Default with
         {
             Mode = SearchMode.Hybrid,

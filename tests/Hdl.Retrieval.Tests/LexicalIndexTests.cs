@@ -161,6 +161,13 @@ public sealed class LexicalIndexTests : IDisposable
         return builder.Build();
     }
 
+    /// <summary>
+    /// A signal's role terms count in no field's length (they are for signal searches only), so the FTS5 reference,
+    /// which these queries never ask for role terms, is built without them.
+    /// </summary>
+    private static string WithoutRoleTerms(string field) =>
+        string.Join(' ', field.Split(' ').Where(token => !token.StartsWith(Hdl.Retrieval.Chunking.SignalRoleOptions.TermPrefix, StringComparison.Ordinal)));
+
     /// <summary>Puts the documents into the FTS5 table and into the index under the same row ids (with gaps, as after deletions).</summary>
     private LexicalIndex Index(IReadOnlyList<(IndexedFields Fields, Granularity Granularity)> documents)
     {
@@ -174,7 +181,7 @@ public sealed class LexicalIndexTests : IDisposable
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$rowid", rowId);
             insert.Parameters.AddWithValue("$names", fields.Names);
-            insert.Parameters.AddWithValue("$comments", fields.Comments);
+            insert.Parameters.AddWithValue("$comments", WithoutRoleTerms(fields.Comments));
             insert.Parameters.AddWithValue("$body", fields.Body);
             insert.Parameters.AddWithValue("$grain", Grain(granularity));
             insert.ExecuteNonQuery();

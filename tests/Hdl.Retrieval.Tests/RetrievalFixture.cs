@@ -40,11 +40,11 @@ internal sealed class RetrievalFixture : IDisposable
     /// <summary>Swaps the embedding provider (to check that a change re-embeds).</summary>
     public void UseBackend(RetrievalBackendOptions options) => Backend = RetrievalBackends.Create(options, Store, TextAnalyzer.Default);
 
-    public RetrievalIndexUpdate Index()
+    public RetrievalIndexUpdate Index(RetrievalIndexOptions? options = null)
     {
         var index = _workspace.BuildIndex(WorkspaceIndexOptions.Default);
         var graph = RepositoryGraph.Build(index, CancellationToken.None);
-        var indexer = new RetrievalIndexer(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default, RetrievalIndexOptions.Default);
+        var indexer = new RetrievalIndexer(Store, Backend.Vectors!, Backend.Generator!, TextAnalyzer.Default, options ?? RetrievalIndexOptions.Default);
         return indexer.UpdateAsync(index, graph, _workspace, null, CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -63,6 +63,9 @@ public sealed record Chunk(
     /// <summary>The code the chunk covers (for a unit, its header plus the names declared inside).</summary>
     public string Body { get; init; } = string.Empty;
 
+    /// <summary>What a signal or port does, in words read from how it is driven and used (<see cref="SignalRoles"/>); empty for other chunks.</summary>
+    public string Role { get; init; } = string.Empty;
+
     /// <summary>The first lines of the chunk's text as written, for display.</summary>
     public string Snippet { get; init; } = string.Empty;
 

@@ -49,6 +49,9 @@ public sealed record ChunkingOptions
     /// about the unit and is the same in every file, so it is left out.
     /// </summary>
     public ImmutableArray<string> BoilerplateWords { get; init; } = ["copyright", "license", "licence", "warranty", "warranties", "spdx"];
+
+    /// <summary>The role words of signal and port chunks.</summary>
+    public SignalRoleOptions Roles { get; init; } = SignalRoleOptions.Default;
 }
 
 /// <summary>
@@ -64,16 +67,16 @@ public static class Chunker
         ArgumentNullException.ThrowIfNull(options);
         var isVhdl = design.Language == HdlLanguage.Vhdl;
         var lines = new SourceLines(text, isVhdl);
-        var builder = new FileChunkBuilder(design.Path, lines, options, isVhdl);
+        var builder = new FileChunkBuilder(design.Path, text, lines, options, isVhdl);
         foreach (var unit in design.Units)
         {
-            builder.AddUnit(unit);
+            builder.AddUnit(unit, design.Units);
         }
 
         return builder.Chunks.ToImmutable();
     }
 
-    private sealed class FileChunkBuilder(string path, SourceLines lines, ChunkingOptions options, bool isVhdl)
+    private sealed class FileChunkBuilder(string path, string text, SourceLines lines, ChunkingOptions options, bool isVhdl)
     {
         private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
 
@@ -84,17 +87,22 @@ public static class Chunker
         // The last line of the units added so far: where the next unit's preamble may start.
         private int _previousUnitLast = -1;
 
-        public void AddUnit(DesignUnitSymbol unit)
+        public void AddUnit(DesignUnitSymbol unit, ImmutableArray<DesignUnitSymbol> fileUnits)
         {
             var unitFirst = unit.Extent.Start.Line;
             var unitLast = Math.Max(unitFirst, unit.Extent.End.Line);
             AddUnitHeader(unit, unitFirst, unitLast);
             _previousUnitLast = Math.Max(_previousUnitLast, unitLast);
+            // A VHDL entity's ports are driven in its architectures, and an architecture's signals read the ports.
+            var roles = options.Roles.Enabled && text.Length > 0
+                ? new SignalRoles([.. fileUnits.Where(part => ReferenceEquals(part, unit) || isVhdl && string.Equals(UnitName(part), UnitName(unit), StringComparison.OrdinalIgnoreCase))], text, options.Roles, isVhdl)
+                : null;
             foreach (var port in unit.Ports)
             {
                 var line = port.Location.Start.Line;
                 Add(ChunkKind.Port, unit, port.Name, lines.LeadingCommentStart(line, options.LeadingCommentLines), line, $"{unit.Name} > port {port.Name}",
                     [port.Name], port.Documentation, DriverText(unit, port.Name), [port.Location.Span.Start]);
+                WithRole(roles, port.Name);
             }
 
             foreach (var declaration in unit.Declarations)
@@ -105,6 +113,7 @@ public static class Chunker
                     var scope = declaration.Scope is null ? string.Empty : $" > {declaration.Scope}";
                     Add(ChunkKind.Signal, unit, declaration.Name, lines.LeadingCommentStart(line, options.LeadingCommentLines), line, $"{unit.Name}{scope} > {declaration.Name}",
                         [declaration.Name], declaration.Documentation, DriverText(unit, declaration.Name), [declaration.Location.Span.Start]);
+                    WithRole(roles, declaration.Name);
                 }
             }
 
@@ -248,6 +257,15 @@ public static class Chunker
                 IgnoreCase = isVhdl,
                 Anchors = anchors,
             });
+        }
+
+        /// <summary>Gives the chunk just added the role words of its signal.</summary>
+        private void WithRole(SignalRoles? roles, string signal)
+        {
+            if (roles?.Describe(signal) is { Length: > 0 } role)
+            {
+                Chunks[^1] = Chunks[^1] with { Role = role };
+            }
         }
 
         /// <summary>The statements that write a signal: what a signal means is mostly in how it is driven.</summary>

@@ -51,7 +51,10 @@ public sealed class RetrievalSearcher(
             vectorSearch = Task.Run(() => EmbedAndSearchAsync(query, requests, cancellationToken), cancellationToken);
         }
 
-        var lexicalLists = useLexical ? Lexical(terms, requests, options.Lexical) : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
+        var lexicalTerms = options.Granularity == Granularity.Signal && options.Lexical.RoleTerms
+            ? [.. terms, .. terms.Select(term => SignalRoleOptions.TermPrefix + term)]
+            : terms;
+        var lexicalLists = useLexical ? Lexical(lexicalTerms, requests, options.Lexical) : [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)];
         var (queryVector, vectorLists) = vectorSearch is null
             ? (null, [.. requests.Select(_ => ImmutableArray<(string, double)>.Empty)])
             : await vectorSearch.ConfigureAwait(false);

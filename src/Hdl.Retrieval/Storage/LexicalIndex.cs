@@ -115,7 +115,13 @@ internal sealed class LexicalIndex
                 }
 
                 counts[index][column]++;
-                lengths[column]++;
+
+                // A signal's role words are matched by signal searches only; leaving them out of the field's length
+                // keeps every other search's scores exactly as without them.
+                if (!token.StartsWith(Chunking.SignalRoleOptions.TermPrefix, StringComparison.Ordinal))
+                {
+                    lengths[column]++;
+                }
             }
         }
 

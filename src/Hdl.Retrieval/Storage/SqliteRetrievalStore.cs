@@ -64,6 +64,13 @@ public sealed record LexicalOptions
 
     /// <summary>Query terms used at most (the rest of a long query adds little and costs time).</summary>
     public int MaxQueryTerms { get; init; } = 16;
+
+    /// <summary>
+    /// Whether a signal search also matches the query's words against the signals' role words
+    /// (<see cref="Chunking.SignalRoleOptions.TermPrefix"/>); the role copies come after the query's own terms, within
+    /// <see cref="MaxQueryTerms"/>.
+    /// </summary>
+    public bool RoleTerms { get; init; } = true;
 }
 
 /// <summary>One list of a multi-granularity BM25 search: chunks of <paramref name="Granularity"/> (null: any), best <paramref name="Top"/>.</summary>
