@@ -273,12 +273,8 @@ public sealed partial class SignalRoles
         return _text.Substring(span.Start, span.Length);
     }
 
-    private static bool HasNegation(string statement)
-    {
-        var value = RightHandSide(statement);
-        return value.Contains('~', StringComparison.Ordinal) || value.Contains('!', StringComparison.Ordinal)
-            || ContainsWord(value, "not");
-    }
+    private static bool HasNegation(string value) =>
+        value.Contains('~', StringComparison.Ordinal) || value.Contains('!', StringComparison.Ordinal) || ContainsWord(value, "not");
 
     /// <summary>What follows the assignment operator (less-equal, colon-equal or equal sign), or the whole statement when none is found.</summary>
     private static string RightHandSide(string statement)
@@ -365,10 +361,10 @@ public sealed partial class SignalRoles
             SetsOne = value is "1" or "1'b1" or "'1'" or "'1" or "true" or "1'h1";
             SetsZero = value is "0" or "1'b0" or "'0'" or "'0" or "false" or "1'h0" or "(others => '0')";
             LiteralBit = SetsOne || SetsZero;
-            DetectsEdge = signalReads.Length == 2 && HasNegation(statement) && value.IndexOfAny(['&', '^']) >= 0 || ContainsWord(value, "and") && HasNegation(statement) && signalReads.Length == 2;
+            DetectsEdge = signalReads.Length == 2 && HasNegation(value) && (value.IndexOfAny(['&', '^']) >= 0 || ContainsWord(value, "and"));
 
             // A plain copy has nothing but a name (and a select) on its right: no operator, call or literal.
-            PlainCopy = value.Length > 0 && value.All(character => IsIdentifierChar(character) || character is '[' or ']' or ':' or '(' or ')' or ' ' or '.' || char.IsWhiteSpace(character))
+            PlainCopy = value.Length > 0 && value.All(character => IsIdentifierChar(character) || character is '[' or ']' or ':' or '(' or ')' or '.' || char.IsWhiteSpace(character))
                         && !value.Contains(" when ", StringComparison.OrdinalIgnoreCase);
         }
 

@@ -21,7 +21,6 @@ internal sealed class TokenListStream : ITokenStream
     private readonly List<HdlToken> _tokens;
     private readonly CancellationToken _cancellationToken;
     private int _index;
-    private int _consumed;
 
     public TokenListStream(List<HdlToken> tokens, CancellationToken cancellationToken)
     {
@@ -56,12 +55,10 @@ internal sealed class TokenListStream : ITokenStream
             throw new InvalidOperationException("cannot consume EOF");
         }
 
-        if ((++_consumed & CancellationCheckMask) == 0)
+        if ((++_index & CancellationCheckMask) == 0)
         {
             _cancellationToken.ThrowIfCancellationRequested();
         }
-
-        _index++;
     }
 
     public int LA(int i) => LT(i)?.Type ?? TokenConstants.InvalidType;
